@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test check lint format typecheck pytest ingest eval bench setup setup-test browser clean
+.PHONY: run test check lint format typecheck pytest ingest eval bench screenshots setup setup-test browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -64,6 +64,11 @@ eval: setup
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/query.py
+	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/llm.py
+
+screenshots: setup browser
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf data artifacts reports .pytest_cache .mypy_cache .ruff_cache

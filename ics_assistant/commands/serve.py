@@ -1,9 +1,39 @@
-"""Placeholder: replaced by the module's owner."""
+"""``ics-assistant serve``: staff chat, HTTP API and resident widget in one uvicorn server."""
 
 from __future__ import annotations
 
+import logging
+
 import typer
+
+from ics_assistant.config import Settings
+
+__all__ = ["register", "serve"]
+
+
+def serve(
+    host: str | None = typer.Option(None, help="Interface to bind (default: ICS_HOST or 127.0.0.1)."),
+    port: int | None = typer.Option(None, help="Port (default: ICS_PORT or 7860)."),
+) -> None:
+    """Serve the staff chat at /, the API under /api and /v1, and the widget at /widget.js."""
+    import uvicorn
+
+    from ics_assistant.api.app import create_app
+    from ics_assistant.errors import AssistantError
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    bind_host, bind_port = host or settings.host, port or settings.port
+    try:
+        app = create_app(settings)
+    except AssistantError as exc:
+        typer.echo(f"Error: cannot start the server: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(
+        f"ICS Assistant: staff chat http://{bind_host}:{bind_port}/ · widget demo /widget-demo · API /docs"
+    )
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("serve")(serve)

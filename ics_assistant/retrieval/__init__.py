@@ -1,1 +1,1 @@
-"""retrieval."""
+"""Retrieval: ``hybrid`` (dense + BM25 through ``SearchIndex``), ``fusion`` (RRF), ``spelling``."""

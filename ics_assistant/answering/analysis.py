@@ -1,0 +1,348 @@
+"""Text features shared by the answerer, the answerability check and the support check (pure).
+
+Terms are lower-case word tokens, lightly stemmed, with the domain's acronyms folded in (so
+"integrated care systems" and "ICSs" are the same term). Answer types are read off the question's
+wording: a "when" question wants a date, "how many" a number, "who" a name, "which/list" items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ics_assistant.textnorm import normalize_for_match, tokenize_words
+
+__all__ = [
+    "AnswerType",
+    "QuestionInfo",
+    "analyze_question",
+    "content_terms",
+    "dates_in",
+    "has_date",
+    "has_name",
+    "has_number",
+    "names_in",
+    "numbers_in",
+    "stem",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+AnswerType = Literal["date", "number", "name", "list", "reason", "definition", "other"]
+
+STOP_WORDS = _words(
+    """a an the of to and or in on for is are was were be been being by with that this these those it
+    its as at from what when where who whom whose which why how do does did done doing can could
+    should would will shall may might must about into over under than then there their they them he
+    she his her we our us you your i me my if so not no yes any all some such each every also just
+    only very more most much many tell please explain describe give me list name say says said
+    between after before since until during up out get got have has had make made put become became
+    becomes happen happened mean means meant kind type sort one thing things like regarding re ok
+    okay thanks thank hi hello according accord mention mentioned mentions stand stands wrote write
+    written writes call called calls think thought know known tell told"""
+)
+# Words a "said" attribution keeps: "who said that?" still wants the speaker.
+_KEEP_FOR_WHO = frozenset({"said", "say", "says"})
+
+# Domain acronyms: the long form (as stemmed tokens) folds into the acronym's stem.
+_GLOSSARY_PHRASES: dict[str, str] = {
+    "integrated care system": "ics",
+    "sustainability and transformation partnership": "stp",
+    "clinical commissioning group": "ccg",
+    "primary care network": "pcn",
+    "care quality commission": "cqc",
+    "frequently asked questions": "faq",
+    "voluntary community and social enterprise": "vcse",
+}
+_ACRONYM_STEMS = frozenset({*_GLOSSARY_PHRASES.values(), "nhs"})
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\s+\d{{4}}"
+    r"|(?:19|20)\d{2}(?:/\d{2})?"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_NUMBER_WORDS = _words(
+    """two three four five six seven eight nine ten eleven twelve thirteen twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion dozen"""
+)
+# Capitalised words that are not names on their own (sentence furniture and domain words).
+_COMMON_CAPS = _words(
+    """The A An In On At For And Or But If This That These Those It Its They Their We Our I You Your He
+    She What When Where Who Why How Which Today Yesterday Now Dear Yours Having Following Such Many
+    Some All Both Each Every Most More Other Others Local National Health Care Integrated System
+    Systems ICS ICSs NHS Trust Trusts Board Chair Director Officer Chief Executive Plan Long Term
+    White Paper Government Bill England English Improvement Partnership Partnerships Council
+    Councils Frequently Questions"""
+)
+_NAME_RE = re.compile(
+    r"\b(?:(?:Sir|Dame|Dr|Lord|Lady|Professor|Mr|Mrs|Ms)\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+    r"(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+"
+)
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9&/]{1,}[a-z]?\b")
+_TYPE_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (
+        "date",
+        re.compile(
+            r"^\s*(when|by when|since when|until when)\b|\bwhen (did|was|were|will|is|are|do|does|"
+            r"should|could|would|can|has|have|must)\b|\b(what|which|on what|from what) (date|year|month|"
+            r"day)\b|\bhow long ago\b|\bby what (date|time)\b|\b\w+ when\?\s*$"
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(how many|how much|how big|how large|what number|number of|no\. of|"
+            r"what percentage|what proportion|how old|how long|(phone|telephone|contact) number|"
+            r"what(?: is|'s| are) (?:the |its |their )?(?:\w+ )?(budget|cost|funding|salary|price|spend))\b"
+        ),
+    ),
+    (
+        "name",
+        re.compile(
+            r"^\s*(who|whom|whose)\b|\b(who (said|says|is|was|were|chairs|leads|announced|"
+            r"confirmed|wrote|signed)|which person|which organisation|by whom|name of the)\b"
+        ),
+    ),
+    (
+        "list",
+        re.compile(
+            r"^\s*list\b|\b(list (the|all|of)|name the|name all|which (\w+ ){0,2}(are|were|will)|"
+            r"what are the|"
+            r"what (\w+ ){0,2}(are|were) (included|named|listed)|enumerate)\b|^\s*which \w+s\b"
+        ),
+    ),
+    ("reason", re.compile(r"^\s*why\b|\bwhat is the (reason|purpose|point)\b|\bwhat for\b")),
+    (
+        "definition",
+        re.compile(
+            r"^\s*what (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3}\??$|\bdefine\b|\bdefinition\b|"
+            r"\bmeaning of\b|^\s*what does .+ (mean|stand for)\??$"
+        ),
+    ),
+)
+
+
+# Misspelt or texted question words, so "wen did ..." is still a "when" question.
+_QUESTION_TYPOS = {
+    "wen": "when",
+    "whn": "when",
+    "wat": "what",
+    "wot": "what",
+    "hw": "how",
+    "wich": "which",
+    "whic": "which",
+    "b4": "before",
+    "bfore": "before",
+    "y": "why",
+}
+
+
+def fix_question_words(text: str) -> str:
+    return re.sub(r"\b[a-z0-9]+\b", lambda m: _QUESTION_TYPOS.get(m.group(0), m.group(0)), text)
+
+
+_IRREGULAR = {
+    "led": "lead",
+    "held": "hold",
+    "made": "make",
+    "said": "say",
+    "wrote": "write",
+    "paid": "pay",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "chose": "choose",
+    "chosen": "choose",
+    "began": "begin",
+    "begun": "begin",
+    "met": "meet",
+    "set": "set",
+    "sent": "send",
+    "spent": "spend",
+    "kept": "keep",
+    "built": "build",
+    "brought": "bring",
+    "thought": "think",
+}
+
+
+def stem(word: str) -> str:
+    """A light, deterministic stemmer: enough to match plurals and verb forms."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'.")
+    word = _IRREGULAR.get(word, word)
+    if len(word) <= 3 or word[0].isdigit():
+        return word
+    if word.endswith("ss"):
+        return word[:-1] if word[:-1] in _ACRONYM_STEMS else word
+    for suffix, repl in (
+        ("ations", ""),
+        ("itions", ""),
+        ("ation", ""),
+        ("ition", ""),
+        ("ated", ""),
+        ("ating", ""),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+        ("ion", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix[0] in "ai" else 3):
+            if suffix == "es" and word.endswith(("sses", "ches", "shes", "xes", "zes")):
+                repl = ""
+            word = word[: -len(suffix)] + repl
+            break
+    if word.endswith("al") and len(word) >= 6:
+        word = word[:-2]
+    if word.endswith("ment") and len(word) > 7:
+        word = word[:-4]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[tuple[str, ...], str]:
+    return {tuple(stem(w) for w in phrase.split()): short for phrase, short in _GLOSSARY_PHRASES.items()}
+
+
+def _fold_glossary(stems: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(stems):
+        for phrase, short in _glossary().items():
+            if tuple(stems[i : i + len(phrase)]) == phrase:
+                out.append(short)
+                i += len(phrase)
+                break
+        else:
+            out.append(stems[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_fold_glossary([stem(w) for w in tokenize_words(text)]))
+
+
+def content_terms(text: str, *, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Stemmed content terms of ``text`` in order (stop words dropped, acronyms folded)."""
+    stop_stems = _stop_stems()
+    return [t for t in _stems(text) if t in keep or (t not in stop_stems and len(t) > 1)]
+
+
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    return frozenset(STOP_WORDS | {stem(w) for w in STOP_WORDS})
+
+
+def dates_in(text: str) -> list[str]:
+    return [m.group(0) for m in _DATE_RE.finditer(text)]
+
+
+def has_date(text: str) -> bool:
+    return _DATE_RE.search(text) is not None
+
+
+def numbers_in(text: str) -> list[str]:
+    return [m.group(0) for m in _NUMBER_RE.finditer(text)]
+
+
+def has_number(text: str) -> bool:
+    if _NUMBER_RE.search(text):
+        return True
+    return any(w in _NUMBER_WORDS for w in tokenize_words(text))
+
+
+def names_in(text: str) -> list[str]:
+    """Proper names: runs of capitalised words (not at a sentence start alone) and acronyms."""
+    found: list[str] = []
+    for m in _NAME_RE.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _COMMON_CAPS]
+        if len(words) >= 1 and not all(w in _COMMON_CAPS for w in m.group(0).split()[1:]):
+            found.append(m.group(0))
+    return found
+
+
+_ROLE_RE = re.compile(
+    r"\b(?:[A-Z]{2,}[a-z]?|(?:leaders?|executives?|officers?|clinicians?|chairs?|directors?|boards?|"
+    r"partners?|organisations?|councils?|trusts?|government|providers?|commissioners?|professionals?|"
+    r"authorities|leadership|staff|teams?|bodies|secretary|minister)\b)"
+)
+
+
+def has_name(text: str) -> bool:
+    """A name, or who-answers that are roles and organisations ("local frontline leaders", "NHSE/I")."""
+    return bool(names_in(text)) or _ROLE_RE.search(text) is not None
+
+
+# Words that only say which kind of answer is wanted ("what date ...", "what number of ...").
+_TYPE_WORDS: dict[str, frozenset[str]] = {
+    "date": frozenset({"date", "year", "month", "day"}),
+    "number": frozenset({"number", "no"}),
+}
+
+
+_HOW_MANY = re.compile(
+    r"\b(?:how many|how much|number of|no\. of)\s+([a-z][\w'-]*)|\b(phone|telephone|contact) number|"
+    r"\b(budget|cost|funding|salary|price|spend)\b"
+)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str
+    answer_type: AnswerType
+    terms: tuple[str, ...]  # stemmed content terms, de-duplicated, in order
+    entities: tuple[str, ...]  # stemmed terms from capitalised words / acronyms / numbers in the question
+    focus: str | None = None  # "how many <focus>": the thing counted must sit next to the number
+
+
+def analyze_question(question: str) -> QuestionInfo:
+    norm = fix_question_words(normalize_for_match(question))
+    answer_type: AnswerType = "other"
+    for kind, pattern in _TYPE_PATTERNS:
+        if pattern.search(norm):
+            answer_type = kind
+            break
+    keep = _KEEP_FOR_WHO if answer_type == "name" else frozenset()
+    drop = _TYPE_WORDS.get(answer_type, frozenset())
+    terms = tuple(
+        dict.fromkeys(t for t in content_terms(fix_question_words(question), keep=keep) if t not in drop)
+    )
+    entities = tuple(dict.fromkeys(_entity_terms(question)))
+    focus = None
+    m = _HOW_MANY.search(norm)
+    if m and answer_type == "number":
+        counted = content_terms(next(g for g in m.groups() if g))
+        focus = counted[0] if counted else None
+    return QuestionInfo(text=question, answer_type=answer_type, terms=terms, entities=entities, focus=focus)
+
+
+def _entity_terms(question: str) -> list[str]:
+    """Terms the evidence must contain: capitalised words past the first word, acronyms, numbers."""
+    out: list[str] = []
+    words = question.split()
+    for i, raw in enumerate(words):
+        word = raw.strip("?!.,;:\"'()[]“”‘’")
+        if not word:
+            continue
+        is_cap = word[0].isupper() and (i > 0 or _ACRONYM_RE.fullmatch(word) is not None)
+        if (is_cap and word not in _COMMON_CAPS) or _NUMBER_RE.fullmatch(word):
+            out.extend(t for t in content_terms(word) if t not in _stop_stems())
+    return out

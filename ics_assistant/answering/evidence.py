@@ -1,0 +1,281 @@
+"""Score every sentence of the retrieved chunks against the question (pure, no model calls).
+
+A sentence's score mixes
+- semantic similarity: the question vector against the sentence vectors precomputed at ingest;
+- weighted term overlap: a term weighs more the rarer it is among the retrieved sentences, and a
+  share of the credit comes from the chunk's heading and document title (so "according to the
+  stakeholder update" counts);
+- an answer-type cue: a date for "when", a number next to the thing counted for "how many", a
+  name (ideally with "said") for "who", a defining "X is/are" for "what is";
+- small bonuses for the chunk's rank and for the first sentence after a matching FAQ question.
+Headings, titles and questions score half: they are not answers. Misspelt question terms are
+first corrected to the closest word of the retrieved text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ics_assistant.answering.analysis import (
+    QuestionInfo,
+    content_terms,
+    dates_in,
+    has_date,
+    has_number,
+    names_in,
+    numbers_in,
+)
+from ics_assistant.protocols import Vectors
+from ics_assistant.textnorm import tokenize_words
+from ics_assistant.types import Hit
+
+__all__ = ["Pool", "Scored", "correct_terms", "score_sentences", "term_coverage"]
+
+W_SEMANTIC = 0.5
+W_OVERLAP = 0.4
+W_CUE = 0.2
+W_ANSWER_START = 0.1  # first sentence after a heading/question that matches the question
+W_CONTEXT_SHARE = 0.35  # share of the overlap credited from the chunk's heading and document title
+W_RANK = 0.05
+_SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
+_DEFINES = re.compile(r"^((?:\S+\s+){0,7}?\S+)\s+(?:is|are|means|refers to)\s+(?:a|an|the)?\b", re.I)
+_PAST_QUESTION = re.compile(r"\b(did|was|were|happened|became)\b", re.I)
+_INTENT = re.compile(
+    r"\b(will|would|should|shall|propos\w*|plans?|planned|expected|aims?|await\w*|intend\w*|by (?:april|"
+    r"july|march|june|the end of) \d{4})\b",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+_REASON = re.compile(
+    r"\b(because|so that|given that|as a result|due to|in order to|to improve|to help|allow|allowing|means|"
+    r"enable|help|since)\b"
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    hit: Hit
+    index: int  # sentence index within the chunk
+    start: int  # span relative to the chunk text
+    end: int
+    text: str
+    terms: frozenset[str]
+    semantic: float
+    overlap: float
+    cue: float
+    score: float
+    heading: bool = False  # a heading, title or question line: never quoted as an answer on its own
+    item: bool = False  # a short list item (a name, an area): quoted only with its list
+
+    @property
+    def bare_item(self) -> bool:
+        return self.item and len(self.text.split()) <= 8
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip().endswith("?")
+
+
+@dataclass(frozen=True)
+class Pool:
+    """All scored sentences (chunk order kept per hit) and the term weights used."""
+
+    info: QuestionInfo  # the question as scored (misspelt terms corrected to the evidence's words)
+    sentences: tuple[Scored, ...]
+    weights: Mapping[str, float]
+    by_chunk: Mapping[str, tuple[Scored, ...]]
+
+    def ranked(self) -> list[Scored]:
+        return sorted(self.sentences, key=lambda s: -s.score)
+
+
+def _close(a: str, b: str) -> bool:
+    """One edit apart (two for long words): enough for the typos people make in questions."""
+    if abs(len(a) - len(b)) > 2 or a[:1] != b[:1]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def correct_terms(info: QuestionInfo, vocabulary: set[str]) -> QuestionInfo:
+    """Replace question terms missing from ``vocabulary`` by a close spelling that is in it."""
+    fixed: list[str] = []
+    changed = False
+    for t in (*info.terms, *([info.focus] if info.focus and info.focus not in info.terms else [])):
+        if t in vocabulary or len(t) < 5 or t[0].isdigit():
+            fixed.append(t)
+            continue
+        match = next((v for v in sorted(vocabulary) if _close(t, v)), None)
+        fixed.append(match or t)
+        changed = changed or match is not None
+    if not changed:
+        return info
+    mapping = dict(
+        zip(
+            (*info.terms, *([info.focus] if info.focus and info.focus not in info.terms else [])),
+            fixed,
+            strict=True,
+        )
+    )
+    return replace(
+        info,
+        terms=tuple(dict.fromkeys(fixed[: len(info.terms)])),
+        entities=tuple(dict.fromkeys(mapping.get(e, e) for e in info.entities)),
+        focus=mapping.get(info.focus, info.focus) if info.focus else None,
+    )
+
+
+def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of sentences that are items of a list (lines after an intro ending ':' or ';')."""
+    items: set[int] = set()
+    in_list = False
+    for i, (s, e) in enumerate(spans):
+        text = chunk_text[s:e]
+        new_line = i > 0 and "\n" in chunk_text[spans[i - 1][1] : s]
+        itemish = _BULLET.match(text) is not None or (
+            len(text) <= 80 and not text.rstrip().endswith((".", "?", "!"))
+        )
+        if in_list and new_line and itemish:
+            items.add(i)
+        else:
+            in_list = False
+        if text.rstrip().endswith((":", ";")):
+            in_list = True
+    return items
+
+
+def _is_heading(text: str, title: str) -> bool:
+    body = text.strip()
+    if body.endswith("?") or len(body.split()) < 4 or body == title.strip():
+        return True
+    return not body.endswith((".", "!", ":", ";", "”", '"', "’", ")")) and len(body.split()) <= 12
+
+
+def _cue(info: QuestionInfo, text: str) -> float:
+    kind = info.answer_type
+    if kind == "date":
+        if not has_date(text):
+            return 0.0
+        # "when did it happen?" is best answered by a statement that it happened, not a plan
+        if _PAST_QUESTION.search(info.text) and _INTENT.search(text):
+            return 0.5
+        return 1.0
+    if kind == "number":
+        date_text = " ".join(dates_in(text))
+        plain = [n for n in numbers_in(text) if n not in date_text]
+        if plain and info.focus is not None:
+            return 1.0 if _counts(text, info.focus) else 0.5
+        return 1.0 if plain else (0.2 if has_number(text) else 0.0)
+    if kind == "name":
+        names = names_in(text)
+        if names and _SAID.search(text):
+            return 1.0
+        return 0.6 if names else 0.0
+    if kind == "reason":
+        return 0.5 if _REASON.search(text) else 0.0
+    if kind == "definition":
+        m = _DEFINES.search(text)
+        return 1.0 if m and set(content_terms(m.group(1))) & set(info.terms) else 0.0
+    return 0.0
+
+
+_NUM_TOKEN = re.compile(r"^\d+(?:[.,]\d+)*$")
+_COUNT_WORDS = frozenset({"million", "thousand", "hundred", "billion"})
+
+
+def _counts(text: str, focus: str) -> bool:
+    """Whether a number in ``text`` counts ``focus`` ("18 areas", "1 to 3 million people")."""
+    words = tokenize_words(text)
+    for i, w in enumerate(words):
+        counts = _NUM_TOKEN.match(w) or w in _COUNT_WORDS
+        if counts and any(content_terms(x) == [focus] for x in words[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def term_coverage(
+    terms: Sequence[str], have: set[str] | frozenset[str], weights: Mapping[str, float]
+) -> float:
+    """Weighted share of ``terms`` found in ``have`` (1.0 when there are no terms)."""
+    if not terms:
+        return 1.0
+    top = max(weights.values(), default=1.0)
+    total = sum(weights.get(t, top) for t in terms)
+    got = sum(weights.get(t, top) for t in terms if t in have)
+    return got / total if total else 1.0
+
+
+def score_sentences(
+    info: QuestionInfo,
+    hits: Sequence[Hit],
+    sentence_vectors: Mapping[str, Vectors],
+    query_vector: Vectors,
+) -> Pool:
+    raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool]] = []
+    for hit in hits:
+        chunk = hit.chunk
+        spans = chunk.sentences or ((0, len(chunk.text)),)
+        vecs = sentence_vectors.get(chunk.chunk_id)
+        sims: Vectors | None = None
+        if vecs is not None and len(vecs) == len(spans):
+            sims = vecs @ query_vector
+        items = _list_items(chunk.text, spans)
+        for i, (s, e) in enumerate(spans):
+            text = chunk.text[s:e]
+            terms = frozenset(content_terms(text))
+            sem = float(sims[i]) if sims is not None else 0.0
+            raw.append((hit, i, s, e, text, terms, sem, i in items))
+    n = len(raw)
+    df: dict[str, int] = {}
+    for r in raw:
+        for t in r[5]:
+            df[t] = df.get(t, 0) + 1
+    info = correct_terms(info, set(df))
+    weights = {t: math.log(1.0 + (n + 1) / (df.get(t, 0) + 0.5)) for t in info.terms}
+    context: dict[str, frozenset[str]] = {
+        hit.chunk.chunk_id: frozenset(content_terms(f"{hit.chunk.section} {hit.chunk.title}")) for hit in hits
+    }
+    heading_cov = {
+        cid: term_coverage(info.terms, terms, weights) if terms else 0.0
+        for cid, terms in ((h.chunk.chunk_id, frozenset(content_terms(h.chunk.section))) for h in hits)
+    }
+    scored: list[Scored] = []
+    prev_text = ""
+    for hit, i, s, e, text, terms, sem, is_item in raw:
+        after_heading = i > 0 and prev_text.rstrip().endswith("?")
+        prev_text = text
+        own = term_coverage(info.terms, terms, weights)
+        in_context = term_coverage(info.terms, terms | context[hit.chunk.chunk_id], weights)
+        overlap = (1.0 - W_CONTEXT_SHARE) * own + W_CONTEXT_SHARE * in_context
+        cue = _cue(info, text)
+        score = (
+            W_SEMANTIC * max(sem, 0.0)
+            + W_OVERLAP * overlap
+            + W_CUE * cue
+            + W_RANK / hit.rank
+            + (W_ANSWER_START * heading_cov[hit.chunk.chunk_id] if after_heading else 0.0)
+        )
+        heading = not is_item and _is_heading(text, hit.chunk.title)
+        if heading and not (cue >= 0.6 and len(text.split()) >= 2):
+            score *= 0.5  # headings, titles and questions are not answers
+        scored.append(Scored(hit, i, s, e, text, terms, sem, overlap, cue, score, heading, is_item))
+    by_chunk: dict[str, list[Scored]] = {}
+    for sc in scored:
+        by_chunk.setdefault(sc.hit.chunk.chunk_id, []).append(sc)
+    return Pool(
+        info=info,
+        sentences=tuple(scored),
+        weights=weights,
+        by_chunk={k: tuple(v) for k, v in by_chunk.items()},
+    )

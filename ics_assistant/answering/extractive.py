@@ -1,0 +1,286 @@
+"""The default generator: a short reply built from verbatim source sentences with ``[n]`` markers.
+
+It leads with the sentence that best answers the question (its answer-type cue decides ties: a
+date for "when", a number for "how many", a speaker for "who"), adds at most two more sentences
+that bring new information (for "when" questions, preferably dated statements from other sources,
+so a change over time shows), and frames each source once: "According to <title>[, dated <date>]:".
+A list question gets the list as the source gives it, items verbatim; when the source announces
+more items than it names, the reply says it names only those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date as _date
+
+from ics_assistant.answering.analysis import QuestionInfo, has_date, names_in, numbers_in
+from ics_assistant.answering.evidence import Pool, Scored
+from ics_assistant.types import Chunk, Citation
+
+__all__ = ["Composition", "Quote", "compose_extractive", "format_date"]
+
+EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
+_PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
+# A sentence that carries on from the one before it ("So they can ...", "This support should ...").
+_CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
+_NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
+_LIST_TYPES = ("list", "other", "definition")
+_SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
+_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim span of a chunk that the reply quotes."""
+
+    chunk: Chunk
+    start: int  # relative to the chunk text
+    end: int
+    items: tuple[tuple[int, int], ...] = ()  # list items (chunk-relative spans) after an intro
+    truncated: bool = False  # the source's list goes on past the items kept
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Composition:
+    text: str
+    citations: tuple[Citation, ...]
+    quotes: tuple[Quote, ...]
+    evidence: tuple[Scored, ...]  # the sentences the reply stands on (for the answerability check)
+    is_list: bool = False
+
+
+def format_date(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        d = _date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _frame(chunk: Chunk) -> str:
+    title = chunk.title or chunk.doc_id
+    when = format_date(chunk.date)
+    return f"According to {title}, dated {when}: " if when else f"According to {title}: "
+
+
+def _with_marker(text: str, n: int) -> str:
+    body = text.rstrip()
+    tail = ""
+    while body and body[-1] in "”\"’'":
+        tail = body[-1] + tail
+        body = body[:-1]
+    if body.endswith((".", "!", "?")) and not tail:
+        return f"{body[:-1]} [{n}]{body[-1]}"
+    return f"{body}{tail} [{n}]"
+
+
+def _list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
+    """Indices of the list items that follow intro sentence ``sc`` in its chunk (may be empty)."""
+    if not _is_intro(sc):
+        return ()
+    chunk = sc.hit.chunk
+    sentences = pool.by_chunk[chunk.chunk_id]
+    items: list[int] = []
+    for nxt in sentences[sc.index + 1 :]:
+        gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
+        if "\n" not in gap:
+            break  # a continuation of the same line, not a new item
+        bullet = _BULLET.match(nxt.text) is not None
+        short = len(nxt.text) <= 80 and not nxt.text.rstrip().endswith((".", "?", "!"))
+        if not (bullet or short):
+            break
+        items.append(nxt.index)
+    return tuple(items) if len(items) >= 2 else ()
+
+
+def _is_intro(sc: Scored) -> bool:
+    """A line that introduces a list: ends with ':' or ';' and is not itself a bullet item."""
+    return sc.text.rstrip().endswith((":", ";")) and _BULLET.match(sc.text) is None
+
+
+def _item_noun(intro: str) -> str:
+    m = re.search(r"\b\d+\s+(?:\w+\s+){0,3}?(\w+s)\b", intro)
+    return m.group(1).lower() if m else "items"
+
+
+def _intro_of(pool: Pool, sc: Scored) -> Scored | None:
+    """The intro sentence of the list that ``sc`` is an item of, if it is one."""
+    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+    for prev in reversed(sentences[: sc.index]):
+        items = _list_block(pool, prev)
+        if items:
+            return prev if sc.index in items else None
+        if prev.text.rstrip().endswith((".", "?", "!")) and not _BULLET.match(prev.text):
+            return None
+    return None
+
+
+def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
+    list_ok = info.answer_type in _LIST_TYPES
+    usable = [
+        s
+        for s in ranked
+        if (not _is_intro(s) or (list_ok and _list_block(pool, s))) and (list_ok or not s.bare_item)
+    ]
+    best = usable[0] if usable else ranked[0]
+    if info.answer_type in ("date", "number", "name", "definition"):
+        for sc in usable[:8]:
+            # the kind of answer asked for wins a near tie, if it is about the same things
+            if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.6 * best.overlap:
+                return sc
+    return best
+
+
+def _speaker_before(pool: Pool, sc: Scored) -> Scored | None:
+    """For "who" questions: the sentence just before ``sc`` that names who said it."""
+    if names_in(sc.text) and _SAID.search(sc.text):
+        return None
+    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+    for prev in reversed(sentences[max(0, sc.index - 2) : sc.index]):
+        if names_in(prev.text) and _SAID.search(prev.text):
+            return prev
+    return None
+
+
+def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
+    ranked = [s for s in pool.ranked() if not s.is_question]
+    if not ranked:
+        return []
+    lead = _lead(info, pool, ranked)
+    items = _list_block(pool, lead) if info.answer_type in _LIST_TYPES else ()
+    if not items and info.answer_type in _LIST_TYPES:
+        intro = _intro_of(pool, lead)
+        if intro is not None:
+            lead, items = intro, _list_block(pool, intro)
+    if items:
+        chunk = lead.hit.chunk
+        spans = pool.by_chunk[chunk.chunk_id]
+        return [
+            Quote(
+                chunk, lead.start, spans[items[-1]].end, tuple((spans[i].start, spans[i].end) for i in items)
+            )
+        ]
+    quotes: list[Quote] = []
+    used: set[tuple[str, int]] = set()
+
+    def add(sc: Scored) -> None:
+        chunk = sc.hit.chunk
+        start = sc.start
+        prev: Scored | None = None
+        if info.answer_type == "name":
+            prev = _speaker_before(pool, sc)
+        if prev is None and _PRONOUN_START.match(sc.text) and sc.index > 0:
+            prev = pool.by_chunk[chunk.chunk_id][sc.index - 1]
+            if prev.is_question or (chunk.chunk_id, prev.index) in used:
+                prev = None
+        if prev is not None:
+            start = prev.start
+            used.update((chunk.chunk_id, i) for i in range(prev.index, sc.index))
+        used.add((chunk.chunk_id, sc.index))
+        end = sc.end
+        sentences = pool.by_chunk[chunk.chunk_id]
+        if not quotes and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
+            nxt = sentences[sc.index + 1]
+            short = len(sc.text.split()) < 5  # a name or label line: its next line says what it is
+            if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not nxt.is_question:
+                end = nxt.end
+                used.add((chunk.chunk_id, nxt.index))
+        quotes.append(Quote(chunk, start, end))
+
+    add(lead)
+    seen_terms = set(lead.terms)
+    seen_docs = {lead.hit.chunk.doc_id}
+    floor = lead.score * EXTRA_RATIO
+    candidates = [s for s in ranked if s is not lead]
+    temporal = info.answer_type == "date" or _NOW.search(info.text) is not None
+    if temporal:  # dated statements from other sources first: shows change over time
+        candidates.sort(
+            key=lambda s: (not (has_date(s.text) and s.hit.chunk.doc_id not in seen_docs), -s.score)
+        )
+        if info.answer_type != "date":
+            floor = lead.score * 0.5
+    for sc in candidates:
+        if len(quotes) >= max_sentences:
+            break
+        if sc.score < floor or sc.heading or sc.bare_item or (sc.hit.chunk.chunk_id, sc.index) in used:
+            continue
+        if _is_intro(sc):
+            continue  # a list intro without its list
+        if temporal and not has_date(sc.text):
+            continue
+        new = sc.terms - seen_terms
+        if len(new) < max(2, len(sc.terms) // 3):
+            continue  # says little the reply does not already say
+        add(sc)
+        seen_terms |= sc.terms
+        seen_docs.add(sc.hit.chunk.doc_id)
+    return quotes
+
+
+def _render(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
+    parts: list[str] = []
+    citations: list[Citation] = []
+    last_doc: str | None = None
+    is_list = False
+    for n, q in enumerate(quotes, start=1):
+        chunk = q.chunk
+        citations.append(
+            Citation(
+                n=n,
+                doc_id=chunk.doc_id,
+                title=chunk.title or chunk.doc_id,
+                date=chunk.date,
+                chunk_id=chunk.chunk_id,
+                quote=q.text,
+                start=chunk.start + q.start,
+                end=chunk.start + q.end,
+            )
+        )
+        frame = _frame(chunk) if chunk.doc_id != last_doc else ""
+        last_doc = chunk.doc_id
+        if q.items:
+            is_list = True
+            intro_end = q.items[0][0]
+            intro = chunk.text[q.start : intro_end].rstrip()
+            lines = [f"{frame}{intro} [{n}]"]
+            for s, e in q.items:
+                lines.append("- " + _BULLET.sub("", chunk.text[s:e]).strip())
+            announced = [int(x) for x in numbers_in(intro) if x.isdigit()]
+            if q.truncated:
+                lines.append("The source's list goes on beyond these.")
+            elif announced and max(announced) > len(q.items):
+                lines.append(f"The source names only the {_item_noun(intro)} listed above.")
+            parts.append("\n".join(lines))
+        else:
+            parts.append(frame + _with_marker(" ".join(_BULLET.sub("", q.text).split()), n))
+    joiner = "\n" if is_list else " "
+    return joiner.join(parts), tuple(citations), is_list
+
+
+def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 12) -> Composition:
+    """Pick and render the reply. Returns an empty composition when there is nothing to quote."""
+    quotes = _select(pool.info, pool, max_sentences)
+    quotes = [
+        Quote(q.chunk, q.start, q.items[:max_items][-1][1], q.items[:max_items], len(q.items) > max_items)
+        if q.items
+        else q
+        for q in quotes
+    ]
+    if not quotes:
+        return Composition("", (), (), ())
+    text, citations, is_list = _render(quotes)
+    evidence = tuple(
+        sc
+        for q in quotes
+        for sc in pool.by_chunk[q.chunk.chunk_id]
+        if sc.start >= q.start and sc.end <= q.end
+    )
+    return Composition(text, citations, tuple(quotes), evidence, is_list)

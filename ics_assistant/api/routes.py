@@ -1,0 +1,116 @@
+"""``/api``: chat (JSON and Server-Sent Events), feedback, health.
+
+The assistant is synchronous and CPU-bound: each call runs in the threadpool, so requests
+proceed in parallel (no global lock) while the event loop keeps serving.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Depends, Header
+from fastapi.responses import JSONResponse
+from sse_starlette.sse import EventSourceResponse
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+
+from ics_assistant.api.errors import ApiError, status_for_assistant_error
+from ics_assistant.api.schemas import ChatRequest, FeedbackRequest, check_history, check_message
+from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
+from ics_assistant.errors import AssistantError
+from ics_assistant.types import Answer, Audience, Turn
+
+__all__ = ["router", "sse_answer_events"]
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed JSON"},
+    403: {"description": "Staff audience without a valid staff token"},
+    413: {"description": "Message too long"},
+    422: {"description": "Empty message, history too long, unknown audience or invalid body"},
+    429: {"description": "Rate limited; see Retry-After"},
+}
+
+
+def _prepare(
+    ctx: WebContext, body: ChatRequest, authorization: str | None
+) -> tuple[str, tuple[Turn, ...], Audience]:
+    question = check_message(ctx.settings, body.message)
+    history = check_history(ctx.settings, body.history)
+    audience = resolve_audience(ctx.settings, body.audience, authorization)
+    return question, history, audience
+
+
+@router.post("/chat", dependencies=[Depends(check_rate_limit)], responses=_ERROR_RESPONSES)
+async def chat(
+    body: ChatRequest,
+    ctx: WebContext = Depends(get_ctx),
+    authorization: str | None = Header(default=None),
+) -> JSONResponse:
+    """Answer a question; returns the Answer JSON (text with [n] citations, citations, sources)."""
+    question, history, audience = _prepare(ctx, body, authorization)
+    answer = await run_in_threadpool(ctx.assistant.ask, question, history, audience)
+    return JSONResponse(answer.to_dict())
+
+
+async def sse_answer_events(
+    ctx: WebContext, question: str, history: tuple[Turn, ...], audience: Audience
+) -> AsyncIterator[dict[str, str]]:
+    """``delta`` events ``{"text"}``, then one ``answer`` event (the Answer JSON), or ``error``."""
+    try:
+        async for item in iterate_in_threadpool(ctx.assistant.stream(question, history, audience)):
+            if isinstance(item, Answer):
+                yield {"event": "answer", "data": json.dumps(item.to_dict(), ensure_ascii=False)}
+            else:
+                yield {"event": "delta", "data": json.dumps({"text": item}, ensure_ascii=False)}
+    except AssistantError as exc:
+        status, code = status_for_assistant_error(exc)
+        yield {"event": "error", "data": json.dumps({"code": code, "message": str(exc), "status": status})}
+
+
+@router.post(
+    "/chat/stream",
+    dependencies=[Depends(check_rate_limit)],
+    responses={**_ERROR_RESPONSES, 200: {"content": {"text/event-stream": {}}}},
+)
+async def chat_stream(
+    body: ChatRequest,
+    ctx: WebContext = Depends(get_ctx),
+    authorization: str | None = Header(default=None),
+) -> EventSourceResponse:
+    """Stream the answer as Server-Sent Events: `delta` events, then one `answer` event."""
+    question, history, audience = _prepare(ctx, body, authorization)
+    return EventSourceResponse(sse_answer_events(ctx, question, history, audience), ping=15)
+
+
+@router.post("/feedback", dependencies=[Depends(check_rate_limit)], tags=["feedback"], status_code=201)
+async def feedback(body: FeedbackRequest, ctx: WebContext = Depends(get_ctx)) -> dict[str, int]:
+    """Store a thumbs up (1) or down (-1) on an answer, with an optional comment."""
+    audience = (body.audience or body.answer.get("audience") or "public").strip().lower()
+    if audience not in ("public", "staff"):
+        raise ApiError(
+            422, "unknown_audience", f"Unknown audience {body.audience!r}: use 'public' or 'staff'."
+        )
+    if not isinstance(body.answer.get("text"), str):
+        raise ApiError(422, "invalid_answer", "answer must be the Answer JSON returned by /api/chat.")
+    history = tuple(t.to_turn() for t in body.history[-ctx.settings.max_history_turns :])
+    new_id = await run_in_threadpool(
+        lambda: ctx.feedback.add(
+            question=body.question,
+            answer=body.answer,
+            rating=body.rating,
+            history=history,
+            comment=body.comment,
+            audience=audience,
+        )
+    )
+    return {"id": new_id}
+
+
+@router.get("/health", tags=["health"])
+async def health(ctx: WebContext = Depends(get_ctx)) -> dict[str, Any]:
+    """Whether the index is loaded, how many documents and chunks it holds, which generator answers."""
+    status = await run_in_threadpool(ctx.status)
+    return {"status": "ok", "generator": ctx.settings.generator, **status}

@@ -1,0 +1,73 @@
+"""Request bodies and their checks. Checks raise ``ApiError`` with a status the client can act on."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ics_assistant.api.errors import ApiError
+from ics_assistant.config import Settings
+from ics_assistant.types import Turn
+
+__all__ = [
+    "ChatRequest",
+    "FeedbackRequest",
+    "TurnIn",
+    "check_history",
+    "check_message",
+]
+
+MAX_TURN_CHARS = 20_000
+
+
+class TurnIn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=MAX_TURN_CHARS)
+
+    def to_turn(self) -> Turn:
+        return Turn(role=self.role, content=self.content)
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(description="The question (1 to 2,000 characters).")
+    history: list[TurnIn] = Field(default_factory=list, description="Earlier turns, oldest first.")
+    audience: str | None = Field(
+        default=None, description="'public' (default) or 'staff' (needs the staff bearer token)."
+    )
+
+
+class FeedbackRequest(BaseModel):
+    question: str = Field(max_length=MAX_TURN_CHARS)
+    answer: dict[str, Any] = Field(description="The Answer JSON being rated, as returned by /api/chat.")
+    rating: Literal[1, -1] = Field(description="1 = helpful, -1 = not helpful.")
+    comment: str = Field(default="", max_length=2000)
+    history: list[TurnIn] = Field(default_factory=list)
+    audience: str | None = None
+
+
+def check_message(settings: Settings, message: str) -> str:
+    """The question, stripped; 422 when empty, 413 when longer than ``max_message_chars``."""
+    text = message.strip()
+    if not text:
+        raise ApiError(422, "empty_message", "The message is empty: type a question.")
+    if len(text) > settings.max_message_chars:
+        raise ApiError(
+            413,
+            "message_too_long",
+            f"The message has {len(text)} characters; the limit is {settings.max_message_chars}.",
+        )
+    return text
+
+
+def check_history(settings: Settings, history: list[TurnIn]) -> tuple[Turn, ...]:
+    if len(history) > settings.max_history_turns:
+        raise ApiError(
+            422,
+            "history_too_long",
+            f"The history has {len(history)} turns; the limit is {settings.max_history_turns}. "
+            "Start a new conversation or send only the most recent turns.",
+        )
+    return tuple(t.to_turn() for t in history)

@@ -1,0 +1,282 @@
+"""The one core service every interface calls: ``Assistant.ask`` / ``Assistant.stream``.
+
+question (+history) -> input checks -> safety screen -> condense -> hybrid retrieve
+-> answerability -> generate (extractive, or a chat model) -> support check -> ``Answer``.
+
+Bad user input never raises: it gets a helpful refused ``Answer``. Only ``AssistantError``
+subclasses escape, for system faults (no index, a generator that is down). The assistant holds no
+per-query state and no lock, so interfaces may call it from several threads at once. The only
+model call per extractive query is embedding the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from time import perf_counter
+from typing import Any, Protocol, runtime_checkable
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.answerability import decide
+from ics_assistant.answering.condense import condense
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.extractive import compose_extractive
+from ics_assistant.answering.messages import RefusalReason, refusal_text, safety_text
+from ics_assistant.answering.safety import screen_message
+from ics_assistant.answering.support import CitedPassage, check_sentence_support
+from ics_assistant.answering.verify import verify_generated
+from ics_assistant.config import Settings
+from ics_assistant.errors import InputError
+from ics_assistant.protocols import ChatModel, Embedder, SearchIndex
+from ics_assistant.retrieval.hybrid import HybridRetriever
+from ics_assistant.retrieval.spelling import Speller
+from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn
+
+__all__ = ["Assistant", "build_assistant", "clean_question"]
+
+_CONTROL = re.compile(
+    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+
+
+def clean_question(raw: object, max_chars: int) -> tuple[str, RefusalReason | None, int]:
+    """Normalise a user message; returns (text, problem, original length)."""
+    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    length = len(text)
+    if length > max_chars:
+        return "", "too_long", length
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text))
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    if not any(ch.isalnum() for ch in text):
+        return "", "empty_question", length
+    return text, None, length
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Split a finished answer into streaming deltas whose concatenation is the text."""
+    pos = 0
+    for m in re.finditer(r"(?<=\]\.)\s+|(?<=\])\s+|\n", text):
+        yield text[pos : m.end()]
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:]
+
+
+class Assistant:
+    """Answers questions from the index. Build with ``build_assistant``."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        index: SearchIndex,
+        chat_model: ChatModel | None = None,
+        *,
+        speller: Speller | None = None,
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.index = index
+        self.chat_model = chat_model
+        self.retriever = HybridRetriever(index, embedder, settings)
+        self.speller = speller if speller is not None else _speller_for(index)
+        self.generator_name = settings.generator if chat_model is not None else "extractive"
+
+    def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
+        final: Answer | None = None
+        for item in self.stream(question, history, audience):
+            if isinstance(item, Answer):
+                final = item
+        if final is None:  # stream always ends with an Answer; this guards the contract
+            raise InputError("the assistant produced no answer")
+        return final
+
+    def stream(
+        self, question: str, history: Sequence[Turn] = (), audience: Audience = "public"
+    ) -> Iterator[str | Answer]:
+        t0 = perf_counter()
+        base: dict[str, Any] = {"question": question if isinstance(question, str) else str(question)}
+        base["generator"] = self.generator_name
+        text, problem, length = clean_question(question, self.settings.max_message_chars)
+        if problem is not None:
+            reply = refusal_text(problem, length=length, limit=self.settings.max_message_chars)
+            yield from self._final_refusal(reply, problem, t0, base, audience="public")
+            return
+        if audience not in AUDIENCES:
+            yield from self._final_refusal(refusal_text("bad_audience"), "bad_audience", t0, base, "public")
+            return
+        verdict = screen_message(text)
+        if verdict is not None:
+            reply = (
+                safety_text(verdict.kind)
+                if verdict.kind in ("emergency", "urgent")
+                else refusal_text(verdict.kind)
+            )
+            yield from self._final_refusal(reply, verdict.kind, t0, base, audience)
+            return
+        turns = _clean_history(history, self.settings)
+        timings: dict[str, float] = {}
+        t = perf_counter()
+        condensed = condense(text, turns, self.chat_model)
+        query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
+        timings["condense"] = _ms(t)
+        t = perf_counter()
+        retrieval = self.retriever.retrieve(query, audience)
+        hits = retrieval.hits
+        vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
+        timings["retrieve"] = _ms(t)
+        t = perf_counter()
+        info = analyze_question(query)
+        pool = score_sentences(info, hits, vectors, retrieval.query_vector)
+        comp = compose_extractive(
+            pool, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
+        )
+        decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
+        base.update(condensed_question=query, sources=_sources(hits), audience=audience)
+        if not decision.answerable:
+            timings["generate"] = _ms(t)
+            reason = decision.reason or "not_covered"
+            yield from self._final_refusal(refusal_text(reason), reason, t0, base, audience, timings)
+            return
+        dropped: tuple[str, ...] = ()
+        if self.chat_model is None:
+            answer_text, citations = comp.text, comp.citations
+            timings["generate"] = _ms(t)
+            t = perf_counter()
+            unsupported = _unsupported(answer_text, citations, hits)
+            timings["verify"] = _ms(t)
+            if unsupported:  # a guard: verbatim quotes always pass, so this means a bug upstream
+                base["dropped_sentences"] = unsupported
+                reply = refusal_text("unsupported")
+                yield from self._final_refusal(reply, "unsupported", t0, base, audience, timings)
+                return
+            yield from _pieces(answer_text)
+        else:
+            produced: list[str] = []
+            for delta in self._llm_stream(self.chat_model, condensed.query, hits, turns):
+                produced.append(delta)
+                yield delta
+            timings["generate"] = _ms(t)
+            t = perf_counter()
+            verified = verify_generated(
+                "".join(produced),
+                hits,
+                vectors,
+                embedder=self.embedder,
+                threshold=self.settings.support_threshold,
+            )
+            dropped = verified.dropped
+            answer_text, citations = verified.text, verified.citations
+            if not citations:  # nothing supported survived: fall back to the extractive answer
+                answer_text, citations = comp.text, comp.citations
+                base["generator"] = "extractive"
+                yield "\n\n" + answer_text
+            timings["verify"] = _ms(t)
+        timings["total"] = _ms(t0)
+        yield Answer(
+            text=answer_text,
+            citations=tuple(citations),
+            dropped_sentences=dropped,
+            timings_ms=timings,
+            **base,
+        )
+
+    def _llm_stream(
+        self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]
+    ) -> Iterator[str]:
+        from ics_assistant.answering.llm_answer import stream_llm_answer
+
+        return stream_llm_answer(chat_model, query, hits, turns, max_tokens=self.settings.max_new_tokens)
+
+    def _final_refusal(
+        self,
+        reply: str,
+        reason: str,
+        t0: float,
+        base: dict[str, Any],
+        audience: Audience,
+        timings: dict[str, float] | None = None,
+    ) -> Iterator[str | Answer]:
+        yield from _pieces(reply)
+        times = dict(timings or {})
+        times["total"] = _ms(t0)
+        fields = {**base, "audience": base.get("audience", audience)}
+        yield Answer(text=reply, refused=True, refusal_reason=reason, timings_ms=times, **fields)
+
+
+@runtime_checkable
+class _ListsChunks(Protocol):
+    def all_chunks(self) -> list[Chunk]: ...
+
+
+def _speller_for(index: SearchIndex) -> Speller | None:
+    """A spelling corrector over the index's own words, when the index can list its chunks."""
+    if isinstance(index, _ListsChunks):
+        return Speller(c.text for c in index.all_chunks())
+    return None
+
+
+def _unsupported(text: str, citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:
+    """Sentences of an extractive answer that the chunks they cite do not support (no model call)."""
+    chunk_text = {h.chunk.chunk_id: h.chunk.text for h in hits}
+    passages = [
+        CitedPassage(c.n, chunk_text.get(c.chunk_id, c.quote), title=c.title, date=c.date) for c in citations
+    ]
+    return tuple(r.sentence for r in check_sentence_support(text, passages) if not r.supported)
+
+
+def _ms(t: float) -> float:
+    return round((perf_counter() - t) * 1000.0, 3)
+
+
+def _sources(hits: Sequence[Hit]) -> tuple[Source, ...]:
+    return tuple(
+        Source(
+            doc_id=h.chunk.doc_id,
+            chunk_id=h.chunk.chunk_id,
+            text=h.chunk.text,
+            score=round(h.score, 6),
+            rank=h.rank,
+            title=h.chunk.title,
+            date=h.chunk.date,
+            section=h.chunk.section,
+            start=h.chunk.start,
+            end=h.chunk.end,
+        )
+        for h in hits
+    )
+
+
+def _clean_history(history: Sequence[Turn], settings: Settings) -> list[Turn]:
+    turns: list[Turn] = []
+    for turn in list(history)[-settings.max_history_turns :]:
+        role = getattr(turn, "role", None)
+        content = getattr(turn, "content", None)
+        if role not in ("user", "assistant") or not isinstance(content, str):
+            continue
+        turns.append(Turn(role=role, content=content[: settings.max_message_chars]))
+    return turns
+
+
+def build_assistant(
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    index: SearchIndex | None = None,
+    chat_model: ChatModel | None = None,
+) -> Assistant:
+    """Wire the assistant from settings; any part given is used as is (tests pass fakes)."""
+    if index is None:
+        from ics_assistant.index import Index
+
+        index = Index.open(settings)
+    if embedder is None:
+        from ics_assistant.backends.embedders import get_embedder
+
+        embedder = get_embedder(settings)
+    if chat_model is None and settings.generator != "extractive":
+        from ics_assistant.backends.chat_models import load_chat_model
+
+        chat_model = load_chat_model(settings)
+    return Assistant(settings, embedder, index, chat_model)

@@ -1,0 +1,1 @@
+"""Evaluation: datasets (JSONL), pure metrics, the harness that runs ``Assistant.ask``, reports."""

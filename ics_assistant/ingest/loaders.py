@@ -1,0 +1,143 @@
+"""File loaders: one function per format, each returning the raw text or raising ``LoadError``.
+
+Supported: ``.txt``, ``.md``, ``.html``/``.htm`` (main text only), ``.pdf`` (pypdf), ``.docx``
+(python-docx). A file that is empty, too large, binary with a text extension, not valid UTF-8
+or a corrupt PDF/DOCX raises ``LoadError(path, reason)``; the pipeline reports it and goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ics_assistant.errors import LoadError
+
+__all__ = ["LOADERS", "SUPPORTED_SUFFIXES", "load_file"]
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "br",
+    "dt",
+    "dd",
+)
+_BLANKS = re.compile(r"\n\s*\n\s*(\n\s*)*")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise LoadError(str(path), "file is empty")
+    return data
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise LoadError(str(path), "binary content in a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(str(path), f"not valid UTF-8 (byte {exc.start})") from exc
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise LoadError(str(path), "binary content in a text file")
+    return text
+
+
+def _nonempty(path: Path, text: str) -> str:
+    if not text.strip():
+        raise LoadError(str(path), "no text could be extracted")
+    return text
+
+
+def load_text(path: Path, data: bytes) -> str:
+    return _nonempty(path, _decode_text(path, data))
+
+
+def load_html(path: Path, data: bytes) -> str:
+    """Main text of a page: drops navigation, headers, footers, scripts and styles."""
+    from bs4 import BeautifulSoup
+
+    html = _decode_text(path, data)
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(list(_DROP_TAGS)):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    for tag in root.find_all(list(_BLOCK_TAGS)):
+        if tag.name == "br":
+            tag.replace_with("\n")
+        else:
+            tag.insert_before("\n\n")
+            tag.insert_after("\n\n")
+    text = root.get_text()
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return _nonempty(path, _BLANKS.sub("\n\n", "\n".join(lines)).strip())
+
+
+def load_pdf(path: Path, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise LoadError(str(path), f"corrupt or unreadable PDF: {exc}") from exc
+    return _nonempty(path, "\n\n".join(p.strip() for p in pages if p.strip()))
+
+
+def load_docx(path: Path, data: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(str(path), f"corrupt or unreadable DOCX: {exc}") from exc
+    paragraphs = [p.text.strip() for p in document.paragraphs]
+    return _nonempty(path, "\n\n".join(p for p in paragraphs if p))
+
+
+LOADERS: dict[str, Callable[[Path, bytes], str]] = {
+    ".txt": load_text,
+    ".md": load_text,
+    ".html": load_html,
+    ".htm": load_html,
+    ".pdf": load_pdf,
+    ".docx": load_docx,
+}
+SUPPORTED_SUFFIXES = frozenset(LOADERS)
+
+
+def load_file(path: Path, max_bytes: int) -> str:
+    """The raw text of ``path`` (before cleaning). Raises ``LoadError`` with a reason."""
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise LoadError(str(path), f"unsupported file type {path.suffix or '(none)'}")
+    return loader(path, _read_bytes(path, max_bytes))

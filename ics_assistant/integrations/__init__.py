@@ -1,0 +1,1 @@
+"""Adapters for other frameworks (LangChain); nothing in the core imports them."""

@@ -1,0 +1,186 @@
+"""Loaders for each format, the manifest and the curated FAQ, and every bad-file case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ics_assistant.errors import CorpusError, LoadError
+from ics_assistant.ingest.cleaning import DEFAULT_RULES_PATH, load_rules
+from ics_assistant.ingest.corpus import load_corpus
+from ics_assistant.ingest.loaders import load_file
+from ics_assistant.ingest.manifest import load_curated_faq, load_manifest
+
+from .conftest import CORPUS
+
+RULES = load_rules(DEFAULT_RULES_PATH)
+LIMIT = 1_000_000
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A small valid one-page PDF whose text layer holds ``lines``."""
+    ops = ["BT", "/F1 12 Tf", "72 720 Td", "14 TL"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    document.save(str(path))
+
+
+def test_txt_and_md(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hello ICS.\n\nSecond paragraph.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nSome *markdown* text.", encoding="utf-8")
+    assert load_file(tmp_path / "a.txt", LIMIT) == "Hello ICS.\n\nSecond paragraph."
+    assert "Some *markdown* text." in load_file(tmp_path / "b.md", LIMIT)
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes("\ufeffText with BOM.".encode())
+    assert load_file(tmp_path / "bom.txt", LIMIT) == "Text with BOM."
+
+
+def test_html_keeps_main_text_only(tmp_path: Path) -> None:
+    html = """<html><head><title>T</title><style>p {color: red}</style>
+    <script>var tracking = "secret-script";</script></head>
+    <body><header>Site header menu</header><nav><a href="/">Home</a> | <a>About us</a></nav>
+    <main><h1>Integrated care</h1><p>ICSs are partnerships of organisations.</p>
+    <ul><li>First point</li><li>Second point</li></ul></main>
+    <footer>Copyright footer</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    text = load_file(tmp_path / "page.html", LIMIT)
+    assert "ICSs are partnerships of organisations." in text
+    assert "Integrated care" in text and "First point" in text and "Second point" in text
+    for junk in ("secret-script", "color: red", "Site header", "Home", "About us", "Copyright"):
+        assert junk not in text
+    assert text.index("Integrated care") < text.index("ICSs are") < text.index("First point")
+
+
+def test_pdf_text_is_extracted(tmp_path: Path) -> None:
+    (tmp_path / "doc.pdf").write_bytes(make_pdf(["Integrated Care Systems in PDF.", "Second line here."]))
+    text = load_file(tmp_path / "doc.pdf", LIMIT)
+    assert "Integrated Care Systems in PDF." in text
+    assert "Second line here." in text
+
+
+def test_docx_paragraphs_are_extracted(tmp_path: Path) -> None:
+    make_docx(tmp_path / "doc.docx", ["What is an ICS?", "A partnership of organisations."])
+    assert load_file(tmp_path / "doc.docx", LIMIT) == "What is an ICS?\n\nA partnership of organisations."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"  \n\n \t\n", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "Caf\xe9 costs \xa35".encode("latin-1"), "not valid UTF-8"),
+        ("corrupt.pdf", b"%PDF-1.4\nthis is not really a pdf\n%%EOF", "PDF"),
+        ("corrupt.docx", b"PK\x03\x04 not a zip archive at all", "DOCX"),
+        ("scripts-only.html", b"<html><script>x=1</script><nav>Menu</nav></html>", "no text"),
+    ],
+)
+def test_bad_files_raise_load_error_with_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(LoadError) as info:
+        load_file(path, LIMIT)
+    assert info.value.path == str(path)
+    assert reason in info.value.reason
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    with pytest.raises(LoadError, match="over the 100-byte limit"):
+        load_file(path, 100)
+
+
+def test_bad_files_are_reported_and_the_rest_is_loaded(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A good document about ICSs.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x01binary")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    loaded = load_corpus(tmp_path, RULES, LIMIT)
+    assert [d.doc_id for d in loaded.docs] == ["good"]
+    assert sorted(Path(e.path).name for e in loaded.failures) == ["bad.txt", "broken.pdf", "empty.txt"]
+    assert loaded.failed_doc_ids == {"bad", "broken", "empty"}
+    assert [Path(p).name for p in loaded.ignored] == ["notes.csv"]
+
+
+def test_duplicate_stems_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "same.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "same.md").write_text("Two.", encoding="utf-8")
+    loaded = load_corpus(tmp_path, RULES, LIMIT)
+    assert len(loaded.docs) == 1
+    assert "duplicate document id" in loaded.failures[0].reason
+
+
+def test_manifest_metadata_and_defaults(tmp_path: Path) -> None:
+    metas = load_manifest(CORPUS)
+    faq = metas["ics-faq"]
+    assert (faq.kind, faq.audience, faq.date) == ("faq", "public", None)
+    assert metas["ics-stakeholder-update-march-2021"].date == "2021-03-19"
+    (tmp_path / "orphan.txt").write_text("A file without a manifest entry.", encoding="utf-8")
+    doc = load_corpus(tmp_path, RULES, LIMIT).docs[0].document
+    assert (doc.meta.title, doc.meta.kind, doc.meta.date, doc.meta.audience) == (
+        "orphan",
+        "other",
+        None,
+        "staff",
+    )
+
+
+def test_manifest_with_bad_audience_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yaml").write_text("documents:\n  x:\n    title: X\n    audience: everyone\n")
+    with pytest.raises(CorpusError, match="audience must be one of"):
+        load_manifest(tmp_path)
+
+
+def test_curated_faq_entries_and_bad_entries(tmp_path: Path) -> None:
+    path = tmp_path / "curated-faq.yaml"
+    path.write_text(
+        "title: Curated\nentries:\n"
+        "  - {question: 'Q one?', answer: 'Answer one.', audience: public, last_reviewed: 2026-01-02}\n"
+        "  - {question: 'Q two?', audience: staff}\n"
+        "  - {question: 'Q three?', answer: 'Three.', audience: nobody}\n"
+        "  - {question: 'Q four?', answer: 'Four.', audience: staff}\n",
+        encoding="utf-8",
+    )
+    faq = load_curated_faq(path)
+    assert [(e.question, e.audience, e.last_reviewed) for e in faq.entries] == [
+        ("Q one?", "public", "2026-01-02"),
+        ("Q four?", "staff", None),
+    ]
+    assert [f.path for f in faq.failures] == [f"{path}#2", f"{path}#3"]
+    assert "answer" in faq.failures[0].reason and "audience" in faq.failures[1].reason
