@@ -2,8 +2,8 @@
 
 Starts the server (real index under ``ICS_DATA_DIR``; ingests first if there is none) on a random
 loopback port, asks real questions in the resident widget (on ``/widget-demo``) and in the staff
-chat with Debian's chromium, and writes ``docs/widget.png`` and ``docs/staff-chat.png`` (copies
-under ``artifacts/``).
+chat (signing in first when ``ICS_STAFF_TOKEN`` is set) with Debian's chromium, and writes
+``docs/widget.png`` and ``docs/staff-chat.png`` (copies under ``artifacts/``).
 """
 
 from __future__ import annotations
@@ -38,8 +38,13 @@ def widget_shot(page: Page, url: str, out: Path) -> None:
     page.screenshot(path=str(out))
 
 
-def staff_shot(page: Page, url: str, out: Path) -> None:
+def staff_shot(page: Page, url: str, out: Path, token: str | None) -> None:
     page.goto(url + "/", wait_until="load")
+    if token:  # ICS_STAFF_TOKEN is set: sign in as staff first
+        page.get_by_label("Username").fill("staff")
+        page.get_by_label("Password").fill(token)
+        page.get_by_role("button", name="Login").click()
+    expect(page.locator("#ics-question textarea")).to_be_visible(timeout=60_000)
     page.locator("#ics-question textarea").fill(STAFF_QUESTION)
     page.locator("#ics-ask").click()
     expect(page.locator("#ics-sources mark").first).to_be_visible(timeout=60_000)
@@ -68,7 +73,10 @@ def main() -> None:
                 browser.new_page(viewport={"width": 960, "height": 720}), url, artifacts / "widget.png"
             )
             staff_shot(
-                browser.new_page(viewport={"width": 1280, "height": 860}), url, artifacts / "staff-chat.png"
+                browser.new_page(viewport={"width": 1280, "height": 860}),
+                url,
+                artifacts / "staff-chat.png",
+                settings.staff_token,
             )
             browser.close()
     finally:

@@ -98,3 +98,27 @@ def test_like_icon_on_a_message_is_stored(page: Page, settings: Settings) -> Non
     expect(page.locator("#ics-status")).to_contain_text("feedback saved")
     (record,) = FeedbackStore(settings.feedback_db).records()
     assert record.rating == 1 and record.question == QUESTION and record.comment == ""
+
+
+def test_with_a_staff_token_the_chat_needs_sign_in(browser: Browser, settings: Settings) -> None:  # noqa: F811
+    fake = FakeAssistant()
+    token = "browser-test-token"
+    exposed = settings.model_copy(update={"staff_token": token, "host": "0.0.0.0"})
+    with LiveServer(create_app(exposed, fake)) as live:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        p = context.new_page()
+        p.goto(live.url + "/", wait_until="load")
+        expect(p.get_by_role("button", name="Login")).to_be_visible(timeout=30_000)
+        expect(p.locator("#ics-question")).to_have_count(0)  # no chat before sign-in
+        p.get_by_label("Username").fill("staff")
+        p.get_by_label("Password").fill("wrong")
+        p.get_by_role("button", name="Login").click()
+        expect(p.get_by_text("Incorrect Credentials", exact=False)).to_be_visible()
+        p.get_by_label("Username").fill("staff")  # the form clears the user name after a failure
+        p.get_by_label("Password").fill(token)
+        p.get_by_role("button", name="Login").click()
+        expect(p.locator("#ics-question textarea")).to_be_visible(timeout=30_000)
+        ask(p, QUESTION)
+        expect(p.locator("#ics-sources mark")).to_contain_text("42 ICSs were established across England")
+        context.close()
+    assert [call[2] for call in fake.calls] == ["staff"]

@@ -14,8 +14,10 @@ from ics_assistant.api import openai_compat, routes, widget
 from ics_assistant.api.errors import ApiError, install_error_handlers
 from ics_assistant.api.ratelimit import RateLimiter
 from ics_assistant.api.service import AssistantLike, StatusProvider, WebContext
+from ics_assistant.api.signin import SignInThrottle
 from ics_assistant.config import Settings
 from ics_assistant.feedback import FeedbackStore
+from ics_assistant.ui.access import staff_access
 from ics_assistant.ui.chat import CSS, build_demo
 
 __all__ = ["create_app"]
@@ -92,13 +94,21 @@ def create_app(
     app.include_router(openai_compat.router)
     app.include_router(widget.router)
     _add_json_fallbacks(app)
+    access = staff_access(settings)
+    log.info("staff chat access: %s (bound to %s)", access.mode, settings.host)
+    if access.mode == "token":
+        app.add_middleware(SignInThrottle)
+    elif access.mode == "public":
+        log.warning("ICS_STAFF_TOKEN is not set and the server is not on loopback: %s", access.notice)
     demo = build_demo(
         assistant,
         feedback,
         max_history_turns=settings.max_history_turns,
         max_message_chars=settings.max_message_chars,
+        access=access,
     )
-    # Mounted last: "/" would otherwise shadow the routes above.
+    # Mounted last: "/" would otherwise shadow the routes above. With ``auth`` Gradio serves a
+    # sign-in form at "/" and refuses its config, queue and API routes without the session cookie.
     mounted: FastAPI = gr.mount_gradio_app(
         app,
         demo,
@@ -109,5 +119,7 @@ def create_app(
         show_error=False,
         server_name=settings.host,
         server_port=settings.port,
+        auth=access.auth,
+        auth_message="ICS Assistant staff chat: user name staff, password the staff token.",
     )
     return mounted

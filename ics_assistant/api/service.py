@@ -6,6 +6,7 @@ tests pass a fake that satisfies it. ``WebContext`` is stored on ``app.state.ctx
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -78,7 +79,8 @@ def resolve_audience(settings: Settings, requested: str | None, authorization: s
         raise ApiError(422, "unknown_audience", f"Unknown audience {requested!r}: use 'public' or 'staff'.")
     if not settings.staff_token:
         raise ApiError(403, "staff_disabled", "Staff access over the API is turned off on this server.")
-    if _bearer(authorization) != settings.staff_token:
+    given = _bearer(authorization) or ""
+    if not hmac.compare_digest(given.encode(), settings.staff_token.encode()):  # constant time
         raise ApiError(
             403, "forbidden", "Staff answers need a valid staff token (Authorization: Bearer ...)."
         )

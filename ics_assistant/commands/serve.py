@@ -23,7 +23,9 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings()
-    bind_host, bind_port = host or settings.host, port or settings.port
+    # the bind address is part of the settings: the staff chat's access depends on it
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
+    bind_host, bind_port = settings.host, settings.port
     try:
         app = create_app(settings)
     except AssistantError as exc:

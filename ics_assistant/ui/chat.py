@@ -1,15 +1,17 @@
 """The Gradio staff chat. ``build_demo(assistant, feedback_store)`` builds it without launching.
 
 The event handlers live on ``StaffChat`` (plain Python, testable without Gradio running); the
-conversation is kept in a ``gr.State`` as records ``{"question", "answer"}``. Staff see every
-audience, so questions are asked with ``audience="staff"``.
+conversation is kept in a ``gr.State`` as records ``{"question", "answer", "audience"}``. Who
+gets the staff audience is decided per request by ``StaffAccess`` (``ics_assistant/ui/access.py``):
+signed-in staff when ``ICS_STAFF_TOKEN`` is set, local requests on a loopback-bound server
+without a token, and nobody otherwise (public documents only, with a notice).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import gradio as gr
@@ -18,9 +20,10 @@ from ics_assistant.api.service import AssistantLike
 from ics_assistant.errors import AssistantError, InputError
 from ics_assistant.feedback import FeedbackStore
 from ics_assistant.types import Answer, Audience
+from ics_assistant.ui.access import PUBLIC_ONLY_NOTICE, StaffAccess
 from ics_assistant.ui.messages import conversation_history, conversation_messages, copy_text, sources_html
 
-__all__ = ["EXAMPLE_QUESTIONS", "StaffChat", "build_demo"]
+__all__ = ["EXAMPLE_QUESTIONS", "LOCAL_ONLY", "StaffChat", "build_demo"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,8 @@ CSS = """
 .ics-source-text mark { background: #ffeb3b; color: #000; padding: 0 2px; }
 .ics-sources-empty { color: #4c6272; }
 """
+# Without a token: staff documents only for direct requests from a loopback address.
+LOCAL_ONLY = StaffAccess("local", None, None)
 # One output tuple: (textbox, chatbot messages, sources html, copy text, records, status)
 Outputs = tuple[str, list[dict[str, Any]], str, str, list[dict[str, Any]], str]
 
@@ -51,15 +56,24 @@ class StaffChat:
         *,
         max_history_turns: int = 20,
         max_message_chars: int = 2000,
-        audience: Audience = "staff",
+        access: StaffAccess = LOCAL_ONLY,
     ) -> None:
         self.assistant = assistant
         self.feedback = feedback
         self.max_history_turns = max_history_turns
         self.max_message_chars = max_message_chars
-        self.audience: Audience = audience
+        self.access = access
 
-    def respond(self, message: str, records: Sequence[dict[str, Any]]) -> Iterator[Outputs]:
+    def audience_for(self, request: gr.Request | None) -> Audience:
+        """The audience for this request; ``None`` is a direct Python call (no network client)."""
+        if request is None:
+            return self.access.audience
+        client = request.client.host if request.client else None
+        return self.access.audience_for(client, request.headers)
+
+    def respond(
+        self, message: str, records: Sequence[dict[str, Any]], request: gr.Request | None = None
+    ) -> Iterator[Outputs]:
         """Stream the answer to ``message``; the last yield holds the verified answer."""
         records = list(records)
         question = (message or "").strip()
@@ -78,12 +92,23 @@ class StaffChat:
             yield message, conversation_messages(records), gr.skip(), gr.skip(), records, status
             return
         history = conversation_history(records, self.max_history_turns)
+        audience = self.audience_for(request)
+        # say so whenever staff documents were left out (the page's notice covers "public" mode)
+        notice = PUBLIC_ONLY_NOTICE if audience == "public" and self.access.mode != "public" else ""
         partial = ""
         try:
-            for item in self.assistant.stream(question, history, self.audience):
+            for item in self.assistant.stream(question, history, audience):
                 if isinstance(item, Answer):
-                    records = [*records, {"question": question, "answer": item.to_dict()}]
-                    yield "", conversation_messages(records), sources_html(item), copy_text(item), records, ""
+                    record = {"question": question, "answer": item.to_dict(), "audience": audience}
+                    records = [*records, record]
+                    yield (
+                        "",
+                        conversation_messages(records),
+                        sources_html(item),
+                        copy_text(item),
+                        records,
+                        notice,
+                    )
                     return
                 partial += item
                 yield (
@@ -123,7 +148,7 @@ class StaffChat:
                 rating=rating,
                 history=history,
                 comment=comment or "",
-                audience=self.audience,
+                audience=record.get("audience", self.access.audience),
             )
         except InputError as exc:
             return f"Could not save the feedback: {exc}"
@@ -138,23 +163,44 @@ class StaffChat:
         return "", [], sources_html(None), "", [], ""
 
 
+def _ask_example(chat: StaffChat, question: str) -> Callable[..., Iterator[Outputs]]:
+    """An example button's handler (a real function, so Gradio passes it the ``gr.Request``)."""
+
+    def ask(records: list[dict[str, Any]], request: gr.Request) -> Iterator[Outputs]:
+        yield from chat.respond(question, records, request)
+
+    return ask
+
+
 def build_demo(
     assistant: AssistantLike,
     feedback_store: FeedbackStore,
     *,
     max_history_turns: int = 20,
     max_message_chars: int = 2000,
+    access: StaffAccess = LOCAL_ONLY,
 ) -> gr.Blocks:
-    """The staff chat as a ``gr.Blocks`` (mount it or launch it; building starts nothing)."""
+    """The staff chat as a ``gr.Blocks`` (mount it or launch it; building starts nothing).
+
+    ``access`` decides who gets staff documents; ``create_app`` derives it from the settings
+    (``staff_access``) and passes its ``auth`` to Gradio.
+    """
     chat = StaffChat(
-        assistant, feedback_store, max_history_turns=max_history_turns, max_message_chars=max_message_chars
+        assistant,
+        feedback_store,
+        max_history_turns=max_history_turns,
+        max_message_chars=max_message_chars,
+        access=access,
     )
+    scope = "public documents only" if access.mode == "public" else "all audiences"
     with gr.Blocks(title="ICS Assistant · staff chat", analytics_enabled=False) as demo:
         gr.Markdown(
             "## ICS Assistant · staff chat\n"
-            "Answers come only from the ICS document collection (all audiences), with numbered "
+            f"Answers come only from the ICS document collection ({scope}), with numbered "
             "citations. Not for medical advice: NHS 111, or 999 in an emergency."
         )
+        if access.notice:
+            gr.Markdown(f"**{access.notice}**", elem_id="ics-access-notice")
         records = gr.State([])
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
@@ -203,7 +249,7 @@ def build_demo(
         msg.submit(chat.respond, [msg, records], outputs)
         send.click(chat.respond, [msg, records], outputs)
         for button, question in zip(example_buttons, EXAMPLE_QUESTIONS, strict=True):
-            button.click(functools.partial(chat.respond, question), [records], outputs)
+            button.click(_ask_example(chat, question), [records], outputs)
         thumbs_up.click(functools.partial(chat.rate, 1), [comment, records], [status])
         thumbs_down.click(functools.partial(chat.rate, -1), [comment, records], [status])
         chatbot.like(chat.on_like, [comment, records], [status])
