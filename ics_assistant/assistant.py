@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
+from ics_assistant.answering.acronyms import learn_acronyms
 from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.condense import condense
@@ -80,7 +81,10 @@ class Assistant:
         self.index = index
         self.chat_model = chat_model
         self.retriever = HybridRetriever(index, embedder, settings)
-        self.speller = speller if speller is not None else _speller_for(index)
+        texts = _chunk_texts(index)
+        if texts is not None:  # acronyms the documents define ("Care Quality Commission (CQC)")
+            learn_acronyms(texts)
+        self.speller = speller if speller is not None else (Speller(texts) if texts is not None else None)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
 
     def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
@@ -210,10 +214,10 @@ class _ListsChunks(Protocol):
     def all_chunks(self) -> list[Chunk]: ...
 
 
-def _speller_for(index: SearchIndex) -> Speller | None:
-    """A spelling corrector over the index's own words, when the index can list its chunks."""
+def _chunk_texts(index: SearchIndex) -> list[str] | None:
+    """The index's chunk texts (for the speller and the acronym list), when it can list them."""
     if isinstance(index, _ListsChunks):
-        return Speller(c.text for c in index.all_chunks())
+        return [c.text for c in index.all_chunks()]
     return None
 
 

@@ -8,6 +8,7 @@ wording: a "when" question wants a date, "how many" a number, "who" a name, "whi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -15,8 +16,10 @@ from typing import Literal
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
 
 __all__ = [
+    "STOP_WORDS",
     "AnswerType",
     "QuestionInfo",
+    "add_glossary",
     "analyze_question",
     "content_terms",
     "dates_in",
@@ -101,7 +104,7 @@ _TYPE_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"\b(how many|how much|how big|how large|what number|number of|no\. of|"
+            r"\b(how many|how much|how big|how large|what number|(?<!\ba )number of|no\. of|"
             r"what percentage|what proportion|how old|how long|(phone|telephone|contact) number|"
             r"what(?: is|'s| are) (?:the |its |their )?(?:\w+ )?(budget|cost|funding|salary|price|spend))\b"
         ),
@@ -217,7 +220,19 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _glossary() -> dict[tuple[str, ...], str]:
-    return {tuple(stem(w) for w in phrase.split()): short for phrase, short in _GLOSSARY_PHRASES.items()}
+    phrases = {tuple(stem(w) for w in phrase.split()): short for phrase, short in _GLOSSARY_PHRASES.items()}
+    return dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))  # longest phrase first
+
+
+def add_glossary(phrases: Mapping[str, str]) -> int:
+    """Fold more long forms into acronyms (``{"care quality commission": "cqc"}``); returns how many
+    were new. Meant for start-up (``acronyms.learn_acronyms`` over the corpus), not per query."""
+    new = {p.lower(): a.lower() for p, a in phrases.items() if p.lower() not in _GLOSSARY_PHRASES}
+    if new:
+        _GLOSSARY_PHRASES.update(new)
+        _glossary.cache_clear()
+        _stems.cache_clear()
+    return len(new)
 
 
 def _fold_glossary(stems: list[str]) -> list[str]:
@@ -299,7 +314,7 @@ _TYPE_WORDS: dict[str, frozenset[str]] = {
 
 
 _HOW_MANY = re.compile(
-    r"\b(?:how many|how much|number of|no\. of)\s+([a-z][\w'-]*)|\b(phone|telephone|contact) number|"
+    r"\b(?:how many|how much|(?<!\ba )number of|no\. of)\s+([a-z][\w'-]*)|\b(phone|telephone|contact) number|"
     r"\b(budget|cost|funding|salary|price|spend)\b"
 )
 
@@ -311,6 +326,7 @@ class QuestionInfo:
     terms: tuple[str, ...]  # stemmed content terms, de-duplicated, in order
     entities: tuple[str, ...]  # stemmed terms from capitalised words / acronyms / numbers in the question
     focus: str | None = None  # "how many <focus>": the thing counted must sit next to the number
+    personal: bool = False  # "how do I ...", "where is my nearest ...": a request to use a service
 
 
 def analyze_question(question: str) -> QuestionInfo:
@@ -331,18 +347,51 @@ def analyze_question(question: str) -> QuestionInfo:
     if m and answer_type == "number":
         counted = content_terms(next(g for g in m.groups() if g))
         focus = counted[0] if counted else None
-    return QuestionInfo(text=question, answer_type=answer_type, terms=terms, entities=entities, focus=focus)
+    return QuestionInfo(
+        text=question,
+        answer_type=answer_type,
+        terms=terms,
+        entities=entities,
+        focus=focus,
+        personal=_PERSONAL.search(norm) is not None,
+    )
+
+
+# A resident asking how to use a service ("how do I register with a GP?", "where is my nearest
+# pharmacy?"): the ICS documents answer that only if a sentence states the very action asked.
+_PERSONAL = re.compile(
+    r"^\s*(?:how|where|when|who)\s+(?:do|can|should|could|would|shall|will|must)\s+i\b|"
+    r"\bwhere(?:'s| is| are| can i find)\s+(?:my|the|a)\s+(?:nearest|closest|local)\b|"
+    r"\bmy (?:nearest|closest)\b|^\s*(?:can|could|may) i\b"
+)
 
 
 def _entity_terms(question: str) -> list[str]:
-    """Terms the evidence must contain: capitalised words past the first word, acronyms, numbers."""
+    """Terms the evidence must contain: capitalised words past the first word, acronyms, numbers.
+
+    Runs of adjacent capitalised words are read as one phrase, so a spelt-out name folds into its
+    acronym ("Care Quality Commission's" -> "cqc", as the evidence's "Care Quality Commission (CQC)").
+    """
     out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            common = {stem(w.lower()) for w in run if w in _COMMON_CAPS}
+            out.extend(t for t in content_terms(" ".join(run)) if t not in _stop_stems() and t not in common)
+            run.clear()
+
     words = question.split()
     for i, raw in enumerate(words):
         word = raw.strip("?!.,;:\"'()[]“”‘’")
-        if not word:
-            continue
-        is_cap = word[0].isupper() and (i > 0 or _ACRONYM_RE.fullmatch(word) is not None)
-        if (is_cap and word not in _COMMON_CAPS) or _NUMBER_RE.fullmatch(word):
-            out.extend(t for t in content_terms(word) if t not in _stop_stems())
+        is_cap = bool(word) and word[0].isupper() and (i > 0 or _ACRONYM_RE.fullmatch(word) is not None)
+        if is_cap:
+            run.append(word)
+        else:
+            flush()
+            if word and _NUMBER_RE.fullmatch(word):
+                out.extend(t for t in content_terms(word) if t not in _stop_stems())
+        if raw.rstrip().endswith((",", ";", ":", "?", ")")):
+            flush()
+    flush()
     return out

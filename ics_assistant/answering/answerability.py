@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, has_name, has_number
-from ics_assistant.answering.evidence import Pool, Scored, term_coverage
+from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.config import Settings
 
@@ -58,12 +58,20 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.answer_type == "date":
         return has_date(text)
     if info.answer_type == "number":
-        if info.focus is not None:  # "how many staff": a number in the same sentence as "staff"
-            return any(has_number(sc.text) and info.focus in sc.terms for sc in evidence)
+        if (
+            info.focus is not None
+        ):  # "how many staff": a number that counts staff ("18 areas", "3 million people")
+            return any(counts_focus(sc.text, info.focus) for sc in evidence)
         return has_number(text)
     if info.answer_type == "name":
         return has_name(text)
     return True
+
+
+def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
+    """For "how do I ..." questions: one quoted sentence itself holds every key term of the request
+    (the action and its object), not merely the topic somewhere in the chunk."""
+    return any(all(t in sc.terms for t in info.terms) for sc in evidence)
 
 
 def decide(pool: Pool, evidence: Sequence[Scored], top_dense: float, settings: Settings) -> Decision:
@@ -85,4 +93,6 @@ def decide(pool: Pool, evidence: Sequence[Scored], top_dense: float, settings: S
         reason = "not_covered"
     elif not typed:
         reason = "no_answer_of_type"
+    elif info.personal and not _states_action(info, evidence):
+        reason = "personal_service"
     return Decision(reason is None, reason, dense, coverage, typed)

@@ -32,7 +32,7 @@ from ics_assistant.protocols import Vectors
 from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
 
-__all__ = ["Pool", "Scored", "correct_terms", "score_sentences", "term_coverage"]
+__all__ = ["Pool", "Scored", "correct_terms", "counts_focus", "score_sentences", "term_coverage"]
 
 W_SEMANTIC = 0.5
 W_OVERLAP = 0.4
@@ -49,6 +49,11 @@ _INTENT = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+# A role held by a named person: capitalised, as in a signature or byline.
+_ROLE_TITLE = re.compile(
+    r"\b(?:Chair(?:man|woman|person)?|Chief Executive|Chief Officer|Director|Secretary of State|Minister|"
+    r"President|Leader|Head of|Lead for|Accountable Officer)\b"
+)
 _REASON = re.compile(
     r"\b(because|so that|given that|as a result|due to|in order to|to improve|to help|allow|allowing|means|"
     r"enable|help|since)\b"
@@ -162,7 +167,14 @@ def _is_heading(text: str, title: str) -> bool:
     return not body.endswith((".", "!", ":", ";", "”", '"', "’", ")")) and len(body.split()) <= 12
 
 
-def _cue(info: QuestionInfo, text: str) -> float:
+def _is_title_line(text: str, title: str) -> bool:
+    """Whether ``text`` restates the document title (the title line, or the title before a bracket)."""
+    body = set(content_terms(text))
+    head = set(content_terms(title.split("(")[0]))
+    return bool(body) and not text.rstrip().endswith((".", "!", "?")) and (body <= head or head <= body)
+
+
+def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
     kind = info.answer_type
     if kind == "date":
         if not has_date(text):
@@ -175,12 +187,14 @@ def _cue(info: QuestionInfo, text: str) -> float:
         date_text = " ".join(dates_in(text))
         plain = [n for n in numbers_in(text) if n not in date_text]
         if plain and info.focus is not None:
-            return 1.0 if _counts(text, info.focus) else 0.5
+            return 1.0 if counts_focus(text, info.focus) else 0.5
         return 1.0 if plain else (0.2 if has_number(text) else 0.0)
     if kind == "name":
+        if _is_title_line(text, title):
+            return 0.0  # a document's title line names no one, whatever its capitals
         names = names_in(text)
-        if names and _SAID.search(text):
-            return 1.0
+        if names and (_SAID.search(text) or _ROLE_TITLE.search(text)):
+            return 1.0  # a speaker, or a name with the role it holds ("Prem Singh, Independent Chair")
         return 0.6 if names else 0.0
     if kind == "reason":
         return 0.5 if _REASON.search(text) else 0.0
@@ -194,11 +208,12 @@ _NUM_TOKEN = re.compile(r"^\d+(?:[.,]\d+)*$")
 _COUNT_WORDS = frozenset({"million", "thousand", "hundred", "billion"})
 
 
-def _counts(text: str, focus: str) -> bool:
+def counts_focus(text: str, focus: str) -> bool:
     """Whether a number in ``text`` counts ``focus`` ("18 areas", "1 to 3 million people")."""
     words = tokenize_words(text)
+    in_dates = {t for d in dates_in(text) for t in tokenize_words(d)}  # "the 2021 deadline" counts nothing
     for i, w in enumerate(words):
-        counts = _NUM_TOKEN.match(w) or w in _COUNT_WORDS
+        counts = (_NUM_TOKEN.match(w) and w not in in_dates) or w in _COUNT_WORDS
         if counts and any(content_terms(x) == [focus] for x in words[i + 1 : i + 4]):
             return True
     return False
@@ -258,7 +273,7 @@ def score_sentences(
         own = term_coverage(info.terms, terms, weights)
         in_context = term_coverage(info.terms, terms | context[hit.chunk.chunk_id], weights)
         overlap = (1.0 - W_CONTEXT_SHARE) * own + W_CONTEXT_SHARE * in_context
-        cue = _cue(info, text)
+        cue = _cue(info, text, hit.chunk.title)
         score = (
             W_SEMANTIC * max(sem, 0.0)
             + W_OVERLAP * overlap

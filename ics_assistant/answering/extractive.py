@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
 
-from ics_assistant.answering.analysis import QuestionInfo, has_date, names_in, numbers_in
+from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
 from ics_assistant.answering.evidence import Pool, Scored
 from ics_assistant.types import Chunk, Citation
 
@@ -123,6 +123,11 @@ def _intro_of(pool: Pool, sc: Scored) -> Scored | None:
     return None
 
 
+def _context_terms(chunk: Chunk) -> frozenset[str]:
+    """Terms a chunk's sentences inherit: its heading and its document's title ("the March 2021 update")."""
+    return frozenset(content_terms(f"{chunk.section} {chunk.title}"))
+
+
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in _LIST_TYPES
     usable = [
@@ -130,6 +135,11 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         for s in ranked
         if (not _is_intro(s) or (list_ok and _list_block(pool, s))) and (list_ok or not s.bare_item)
     ]
+    if info.entities:  # the lead must itself name what the question names, when any sentence does
+        naming = [
+            s for s in usable if all(e in s.terms or e in _context_terms(s.hit.chunk) for e in info.entities)
+        ]
+        usable = naming or usable
     best = usable[0] if usable else ranked[0]
     if info.answer_type in ("date", "number", "name", "definition"):
         for sc in usable[:8]:
@@ -189,7 +199,8 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         sentences = pool.by_chunk[chunk.chunk_id]
         if not quotes and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
             nxt = sentences[sc.index + 1]
-            short = len(sc.text.split()) < 5  # a name or label line: its next line says what it is
+            # a name or label line: its next line says what it is (a salutation "Dear colleague," does not)
+            short = len(sc.text.split()) < 5 and not nxt.text.rstrip().endswith(",")
             if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not nxt.is_question:
                 end = nxt.end
                 used.add((chunk.chunk_id, nxt.index))

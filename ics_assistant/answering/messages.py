@@ -24,6 +24,7 @@ RefusalReason = Literal[
     "no_answer_of_type",
     "no_evidence",
     "unsupported",
+    "personal_service",
 ]
 
 SIGNPOST: Final = (
@@ -54,6 +55,11 @@ _TEXTS: Final[dict[str, str]] = {
         "integrated care systems from the documents I hold."
     ),
     "unsupported": _NOT_COVERED,
+    "personal_service": (
+        "The ICS documents I hold describe how integrated care systems work; they don't explain how to "
+        "use a particular local service. To find or register with a GP, pharmacy or other service, see "
+        "the NHS website (www.nhs.uk) or your local integrated care system's website. " + SIGNPOST
+    ),
 }
 _SAFETY: Final[dict[str, str]] = {
     "emergency": (

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ics_assistant.answering.analysis import stem
+from ics_assistant.answering.analysis import STOP_WORDS, stem
 from ics_assistant.textnorm import tokenize_words
 
 __all__ = ["Speller"]
@@ -58,6 +58,8 @@ class Speller:
     def suggest(self, word: str) -> str | None:
         """The corpus word to use for ``word`` (lower case), or ``None`` to keep it."""
         if len(word) < MIN_LEN or word in self.counts or not word.isalpha() or stem(word) in self._stems:
+            return None
+        if word in STOP_WORDS:  # ordinary function words ("being") are never misspellings of corpus words
             return None
         limit = 2 if len(word) >= 8 else 1
         candidates: set[str] = set()

@@ -1,0 +1,52 @@
+"""Acronyms learnt from the documents' own "Long Name (ABBR)" definitions."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.acronyms import find_acronym_definitions, learn_acronyms
+from ics_assistant.answering.analysis import analyze_question, content_terms
+from ics_assistant.assistant import Assistant
+from ics_assistant.config import Settings
+from ics_assistant.types import DocumentMeta
+
+from .answer_fixtures import MemoryIndex, load_corpus_docs
+from .fakes import FakeEmbedder
+
+
+def test_definitions_need_initials_that_spell_the_acronym() -> None:
+    text = (
+        "A greater emphasis by the Care Quality Commission (CQC) on partnership. They bring together the "
+        "Voluntary, Community and Social Enterprise (VCSE) sectors. Our plan (2021) matters. "
+        "NHS England/NHS Improvement (NHSE/I) agreed. Some Random Words (XYZ) do not spell it."
+    )
+    assert find_acronym_definitions(text) == {
+        "care quality commission": "cqc",
+        "voluntary community and social enterprise": "vcse",
+    }
+
+
+def test_plural_acronym_keeps_the_long_form() -> None:
+    assert find_acronym_definitions("Integrated Care Systems (ICSs) are partnerships.") == {
+        "integrated care systems": "ics"
+    }
+
+
+def test_learnt_acronym_folds_a_spelt_out_question_and_an_abbreviated_source() -> None:
+    doc = "The Zonal Quorum Board (ZQB) meets monthly."
+    assert content_terms("Who sits on the zonal quorum board?") != content_terms("Who sits on the ZQB?")
+    assert learn_acronyms([doc]) == 1
+    assert content_terms("Who sits on the zonal quorum board?") == content_terms("Who sits on the ZQB?")
+    assert analyze_question("When does the Zonal Quorum Board meet?").entities == ("zqb",)
+    assert learn_acronyms([doc]) == 0  # already known: nothing new
+
+
+def test_assistant_learns_the_corpus_acronyms_at_start_up() -> None:
+    meta = DocumentMeta(doc_id="pwb-note", title="Note", kind="other", date=None, audience="public")
+    text = "The Pharmacy Workforce Bureau (PWB) trains staff.\n\nThe PWB opened in 2020.\n"
+    index = MemoryIndex([*load_corpus_docs(), (meta, text)], FakeEmbedder())
+    assert "pwb" not in content_terms("pharmacy workforce bureau")
+    assistant = Assistant(Settings(_env_file=None), FakeEmbedder(), index)  # type: ignore[call-arg]
+    assert content_terms("pharmacy workforce bureau") == ["pwb"]
+    # a question that spells the name out now finds the sentence that only uses the acronym
+    answer = assistant.ask("When did the Pharmacy Workforce Bureau open?")
+    assert not answer.refused, answer.refusal_reason
+    assert "2020" in answer.text
