@@ -19,7 +19,8 @@ from .conftest import CORPUS, REPO
 
 GOLDEN = REPO / "evals" / "datasets" / "golden.jsonl"
 HOLDOUT = REPO / "evals" / "datasets" / "holdout.jsonl"
-DATASETS = pytest.mark.parametrize("path", [GOLDEN, HOLDOUT], ids=["golden", "holdout"])
+HOLDOUT2 = REPO / "evals" / "datasets" / "holdout2.jsonl"
+DATASETS = pytest.mark.parametrize("path", [GOLDEN, HOLDOUT, HOLDOUT2], ids=["golden", "holdout", "holdout2"])
 CORPUS_DOC_IDS = {p.stem for p in CORPUS.glob("*.txt")}
 
 
