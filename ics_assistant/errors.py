@@ -1,16 +1,19 @@
 """Errors a user can act on. Interfaces catch ``AssistantError`` and nothing broader.
 
 AssistantError
-├── ConfigError            settings are missing or contradictory
-├── CorpusError            the corpus folder or manifest cannot be used
-│   └── LoadError          one file could not be read (name + reason); ingest skips it
-├── IndexStateError            the index is missing, locked or inconsistent
-│   ├── IndexNotBuiltError no index yet: run `ics-assistant ingest`
-│   └── IngestLockedError  another ingest is writing
-├── BackendError           an embedder, store or generator failed
-│   └── GeneratorError     the language model failed or is unreachable
-├── PromptError            a prompt template is missing or a variable is absent
-└── InputError             a question or history the assistant cannot take
+├── ConfigError              settings are missing or contradictory
+├── CorpusError              the corpus folder or manifest cannot be used
+│   └── LoadError            one file could not be read (name + reason); ingest skips it
+├── IndexStateError          the index is missing, locked or inconsistent
+│   ├── IndexNotBuiltError   no index yet: run `ics-assistant ingest`
+│   └── IngestLockedError    another ingest is writing
+├── BackendError             an embedder, store or generator failed
+│   └── GeneratorError       the language model failed or is unreachable
+├── PromptError              a prompt template is missing or a variable is absent
+├── InputError               a question or history the assistant cannot take
+├── DatasetError             an eval dataset row is invalid (evaluation/dataset.py)
+├── ReportError              an eval report or baseline cannot be read/written (evaluation/report.py)
+└── FeedbackExportError      the feedback database cannot be exported (evaluation/feedback_export.py)
 """
 
 from __future__ import annotations
