@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test check lint format typecheck pytest ingest eval bench screenshots setup setup-test browser clean
+.PHONY: run test check lint format typecheck pytest ingest gate eval bench screenshots setup setup-test browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -57,6 +57,9 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest -q
+
+gate: setup
+	$(BIN)/pytest -q -m gate
 
 eval: setup
 	$(BIN)/ics-assistant eval --dataset evals/datasets/golden.jsonl --out reports/latest
