@@ -327,21 +327,40 @@ class QuestionInfo:
     entities: tuple[str, ...]  # stemmed terms from capitalised words / acronyms / numbers in the question
     focus: str | None = None  # "how many <focus>": the thing counted must sit next to the number
     personal: bool = False  # "how do I ...", "where is my nearest ...": a request to use a service
+    place: bool = False  # "which area's ICS ...": the answer is a place name
+
+
+# "When the blog was written, how many areas had an ICS?": the question proper is the last clause.
+_LAST_CLAUSE = re.compile(r",\s*((?:what|which|who|whom|whose|when|how|why|where)\b[^,]*)$")
+
+
+def _main_clause(norm: str) -> str:
+    m = _LAST_CLAUSE.search(norm)
+    return m.group(1) if m else ""
+
+
+def _answer_type(text: str) -> AnswerType | None:
+    for kind, pattern in _TYPE_PATTERNS:
+        if text and pattern.search(text):
+            return kind
+    return None
+
+
+# "I work in NHS HR - by when ...": who is asking is not what is asked (its words are no key terms).
+_ABOUT_ME = re.compile(r"^\s*(?:i am|i'm|im|i work|as an?)\b[^-–—,.:?]{0,60}?\s*[-–—,.:]\s+", re.I)
 
 
 def analyze_question(question: str) -> QuestionInfo:
-    norm = fix_question_words(normalize_for_match(question))
-    answer_type: AnswerType = "other"
-    for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(norm):
-            answer_type = kind
-            break
+    asked = _ABOUT_ME.sub("", question, count=1)
+    question_body = asked if asked.strip() else question
+    norm = fix_question_words(normalize_for_match(question_body))
+    answer_type = _answer_type(_main_clause(norm)) or _answer_type(norm) or "other"
     keep = _KEEP_FOR_WHO if answer_type == "name" else frozenset()
     drop = _TYPE_WORDS.get(answer_type, frozenset())
     terms = tuple(
-        dict.fromkeys(t for t in content_terms(fix_question_words(question), keep=keep) if t not in drop)
+        dict.fromkeys(t for t in content_terms(fix_question_words(question_body), keep=keep) if t not in drop)
     )
-    entities = tuple(dict.fromkeys(_entity_terms(question)))
+    entities = tuple(dict.fromkeys(_entity_terms(question_body)))
     focus = None
     m = _HOW_MANY.search(norm)
     if m and answer_type == "number":
@@ -354,7 +373,12 @@ def analyze_question(question: str) -> QuestionInfo:
         entities=entities,
         focus=focus,
         personal=_PERSONAL.search(norm) is not None,
+        place=answer_type != "list" and _PLACE.search(norm) is not None,
     )
+
+
+# "Which area's ICS ...", "in what region ...": one place is asked for (a list of areas is a list question).
+_PLACE = re.compile(r"\b(?:which|what)\s+(?:area|place|region|county|city|town|locality)(?:'s|s')?(?!\w)")
 
 
 # A resident asking how to use a service ("how do I register with a GP?", "where is my nearest

@@ -18,17 +18,33 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, has_name, has_number
+from ics_assistant.answering.analysis import (
+    QuestionInfo,
+    content_terms,
+    has_date,
+    has_name,
+    has_number,
+    names_in,
+)
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.config import Settings
 
-__all__ = ["Decision", "decide"]
+__all__ = ["Decision", "decide", "names_place"]
 
 _ASKS_FOR_ABSENT = re.compile(
     r"\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|not) (?:name|list|mention|include|say|give|cover|state)\b|"
     r"\b(?:not (?:named|listed|mentioned|included|given)|unnamed|left out|missing from)\b",
     re.I,
+)
+
+
+_ROLE = re.compile(r"\b(?:Chair\w*|Chief|Director|Officer|Executive|Secretary|Minister|Leader|Head|Lead)\b")
+
+
+# A place after a locative word: "in the Midlands", "across Kent" (capitalised, not an acronym).
+_LOCATED = re.compile(
+    r"\b(?:in|across|of|for|from|covering) (?:the )?([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)"
 )
 
 
@@ -53,7 +69,25 @@ def _evidence_terms(evidence: Sequence[Scored]) -> set[str]:
     return terms
 
 
+def names_place(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
+    """For "which area/place" questions: a quoted sentence that names what the question names also
+    names something the question does not (a place), other than a role ("Prem Singh, Independent Chair"
+    names a person and a role, no place)."""
+    asked = set(info.terms)
+    for sc in evidence:
+        if not all(e in sc.terms for e in info.entities):
+            continue
+        located = [m.group(1) for m in _LOCATED.finditer(sc.text)]
+        for name in [*names_in(sc.text), *located]:
+            terms = set(content_terms(name))
+            if terms and not terms <= asked and not _ROLE.search(name):
+                return True
+    return False
+
+
 def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
+    if info.place and not names_place(info, evidence):
+        return False
     text = " ".join(sc.text for sc in evidence)
     if info.answer_type == "date":
         return has_date(text)

@@ -32,7 +32,15 @@ from ics_assistant.protocols import Vectors
 from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
 
-__all__ = ["Pool", "Scored", "correct_terms", "counts_focus", "score_sentences", "term_coverage"]
+__all__ = [
+    "Pool",
+    "Scored",
+    "correct_terms",
+    "counts_focus",
+    "is_title_line",
+    "score_sentences",
+    "term_coverage",
+]
 
 W_SEMANTIC = 0.5
 W_OVERLAP = 0.4
@@ -167,7 +175,7 @@ def _is_heading(text: str, title: str) -> bool:
     return not body.endswith((".", "!", ":", ";", "”", '"', "’", ")")) and len(body.split()) <= 12
 
 
-def _is_title_line(text: str, title: str) -> bool:
+def is_title_line(text: str, title: str) -> bool:
     """Whether ``text`` restates the document title (the title line, or the title before a bracket)."""
     body = set(content_terms(text))
     head = set(content_terms(title.split("(")[0]))
@@ -190,7 +198,7 @@ def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
             return 1.0 if counts_focus(text, info.focus) else 0.5
         return 1.0 if plain else (0.2 if has_number(text) else 0.0)
     if kind == "name":
-        if _is_title_line(text, title):
+        if is_title_line(text, title):
             return 0.0  # a document's title line names no one, whatever its capitals
         names = names_in(text)
         if names and (_SAID.search(text) or _ROLE_TITLE.search(text)):

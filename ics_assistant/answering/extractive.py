@@ -4,8 +4,11 @@ It leads with the sentence that best answers the question (its answer-type cue d
 date for "when", a number for "how many", a speaker for "who"), adds at most two more sentences
 that bring new information (for "when" questions, preferably dated statements from other sources,
 so a change over time shows), and frames each source once: "According to <title>[, dated <date>]:".
-A list question gets the list as the source gives it, items verbatim; when the source announces
-more items than it names, the reply says it names only those.
+A list question gets the list as the source gives it, items verbatim, led by a list intro that
+matches the question (and, when the intro lacks an entity the question names, the sentence of the
+same document that names it); when the source announces more items than it names, the reply says
+it names only those. A list is never expanded for a yes/no question, nor when its intro is not about
+what is asked; a document's title line is never the lead.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
-from ics_assistant.answering.evidence import Pool, Scored
+from ics_assistant.answering.evidence import Pool, Scored, is_title_line
 from ics_assistant.types import Chunk, Citation
 
 __all__ = ["Composition", "Quote", "compose_extractive", "format_date"]
@@ -29,6 +32,9 @@ _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at pre
 _LIST_TYPES = ("list", "other", "definition")
 _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+# A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
+_YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
 
 
 @dataclass(frozen=True)
@@ -128,12 +134,41 @@ def _context_terms(chunk: Chunk) -> frozenset[str]:
     return frozenset(content_terms(f"{chunk.section} {chunk.title}"))
 
 
+def _intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """Whether list intro ``sc`` is about what the question asks: it shares a distinctive question term
+    (one weighing at least half the heaviest), or two terms for a question that asks for a list."""
+    shared = [t for t in info.terms if t in sc.terms]
+    if info.answer_type == "list" and len(shared) >= 2:
+        return True
+    top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
+    return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
+
+
+def _expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """Whether the list that ``sc`` introduces is the answer: the question asks for a list (or a
+    "what/which" question whose answer the list is), never a yes/no question, and the intro matches."""
+    if info.answer_type not in _LIST_TYPES or not _list_block(pool, sc):
+        return False
+    if info.answer_type != "list" and _YES_NO.match(info.text):
+        return False
+    return _intro_matches(info, pool, sc)
+
+
+def _title(sc: Scored) -> bool:
+    """A document's title line (or one restating it): a heading, never an answer."""
+    return sc.heading and is_title_line(sc.text, sc.hit.chunk.title or "")
+
+
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in _LIST_TYPES
+    if info.answer_type == "list":  # a list intro that names what is asked leads over prose about it
+        intros = [s for s in ranked[:12] if _is_intro(s) and _expands(info, pool, s)]
+        if intros and intros[0].score >= LIST_LEAD_RATIO * ranked[0].score:
+            return intros[0]
     usable = [
         s
         for s in ranked
-        if (not _is_intro(s) or (list_ok and _list_block(pool, s))) and (list_ok or not s.bare_item)
+        if (not _is_intro(s) or _expands(info, pool, s)) and (list_ok or not s.bare_item) and not _title(s)
     ]
     if info.entities:  # the lead must itself name what the question names, when any sentence does
         naming = [
@@ -147,6 +182,20 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
             if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.6 * best.overlap:
                 return sc
     return best
+
+
+def _setting(info: QuestionInfo, ranked: list[Scored], intro: Scored) -> Scored | None:
+    """For a list whose intro lacks some of the question's entities ("the 13 areas ... from April"):
+    the best sentence of the same document that names them, quoted before the list."""
+    have = intro.terms | _context_terms(intro.hit.chunk)
+    missing = [e for e in info.entities if e not in have]
+    if not missing:
+        return None
+    for sc in ranked:
+        same_doc = sc.hit.chunk.doc_id == intro.hit.chunk.doc_id
+        if same_doc and not (sc.heading or sc.item or _is_intro(sc)) and all(e in sc.terms for e in missing):
+            return sc
+    return None
 
 
 def _speaker_before(pool: Pool, sc: Scored) -> Scored | None:
@@ -165,19 +214,19 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     if not ranked:
         return []
     lead = _lead(info, pool, ranked)
-    items = _list_block(pool, lead) if info.answer_type in _LIST_TYPES else ()
+    items = _list_block(pool, lead) if _expands(info, pool, lead) else ()
     if not items and info.answer_type in _LIST_TYPES:
         intro = _intro_of(pool, lead)
-        if intro is not None:
+        if intro is not None and _expands(info, pool, intro):
             lead, items = intro, _list_block(pool, intro)
     if items:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
-        return [
-            Quote(
-                chunk, lead.start, spans[items[-1]].end, tuple((spans[i].start, spans[i].end) for i in items)
-            )
-        ]
+        block = Quote(
+            chunk, lead.start, spans[items[-1]].end, tuple((spans[i].start, spans[i].end) for i in items)
+        )
+        setting = _setting(info, ranked, lead)
+        return [Quote(setting.hit.chunk, setting.start, setting.end), block] if setting else [block]
     quotes: list[Quote] = []
     used: set[tuple[str, int]] = set()
 
