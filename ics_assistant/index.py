@@ -71,8 +71,12 @@ class Index:
                 f"no index in {settings.index_dir}: run `ics-assistant ingest` to build it from the corpus"
             )
         store = ChunkStore(store_path(settings))
-        index = cls(settings, store, ChromaStore(settings))
-        index._check_dense()
+        try:
+            index = cls(settings, store, ChromaStore(settings))
+            index._check_dense()
+        except BaseException:
+            store.close()  # an index that cannot be served must not keep its SQLite file open
+            raise
         return index
 
     def close(self) -> None:

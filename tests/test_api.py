@@ -218,6 +218,44 @@ def test_feedback_is_stored(client: TestClient, settings: Settings) -> None:
     assert bad_answer.status_code == 422
 
 
+def test_feedback_rejects_odd_audience_and_oversized_answer(client: TestClient, settings: Settings) -> None:
+    body = {"question": QUESTION, "answer": {"text": "t", "audience": 5}, "rating": 1}
+    r = client.post("/api/feedback", json=body)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "unknown_audience"
+    huge = {"text": "t", "padding": "x" * 300_000}
+    r = client.post("/api/feedback", json={**body, "answer": huge})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "answer_too_long"
+    assert FeedbackStore(settings.feedback_db).records() == []
+
+
+def test_oversized_bodies_are_refused_before_parsing(client: TestClient, settings: Settings) -> None:
+    from ics_assistant.api.bodylimit import MAX_BODY_BYTES
+
+    big = json.dumps({"message": "hi", "history": [{"role": "user", "content": "x" * 1000}] * 5000})
+    assert len(big) > MAX_BODY_BYTES
+    for path in ("/api/chat", "/v1/chat/completions", "/api/feedback"):
+        r = client.post(path, content=big, headers={"Content-Type": "application/json"})
+        assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large", path
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+        yield big.encode()
+
+    r = client.post("/api/chat", content=chunked(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large"
+    ok = client.post(
+        "/api/chat", json={"message": QUESTION, "history": [{"role": "user", "content": "x"}] * 20}
+    )
+    assert ok.status_code == 200
+    assert FeedbackStore(settings.feedback_db).records() == []
+
+
+def test_openai_overlong_history_message_is_a_clear_error(client: TestClient) -> None:
+    messages = [{"role": "assistant", "content": "x" * 20_001}, {"role": "user", "content": QUESTION}]
+    r = client.post("/v1/chat/completions", json={"messages": messages})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+    assert "20000" in r.json()["error"]["message"]
+
+
 def test_health_and_openapi(client: TestClient) -> None:
     health = client.get("/api/health").json()
     assert health["status"] == "ok" and health["index_loaded"] is True

@@ -75,7 +75,7 @@ def test_quiet_server_runs_at_once_and_errors_reach_every_caller_in_the_batch() 
     batching = BatchingEmbedder(inner)
     assert batching.embed([]).shape == (0, inner.dim)
     np.testing.assert_allclose(batching.embed(["alone"]), FakeEmbedder().embed(["alone"]))
-    assert batching.batch_sizes == [1]
+    assert list(batching.batch_sizes) == [1]
     with pytest.raises(RuntimeError, match="model failed"):
         batching.embed(["bad"])
     assert batching.count_tokens("two words") == FakeEmbedder().count_tokens("two words")  # delegated

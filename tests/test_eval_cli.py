@@ -99,6 +99,14 @@ def test_feedback_export_reports_unusable_rows(settings: Settings) -> None:
     assert len(result.skipped) == 1 and result.skipped[0].startswith("feedback 2:")
 
 
+def test_feedback_export_survives_odd_answer_json_posted_to_the_api(settings: Settings) -> None:
+    store = FeedbackStore(settings.feedback_db)
+    store.add(question="q1", answer={"text": "t", "citations": 5}, rating=-1)
+    store.add(question="q2", answer={"text": "t", "citations": [{"doc_id": "ics-faq"}, "x"]}, rating=-1)
+    result = export_feedback(settings.feedback_db)
+    assert [i.expected_sources for i in result.items] == [(), ("ics-faq",)]
+
+
 def test_feedback_export_without_a_database_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:
     with pytest.raises(FeedbackExportError, match="no feedback database"):
         export_feedback(settings.feedback_db)

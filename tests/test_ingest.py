@@ -300,3 +300,15 @@ def test_summary_names_every_category() -> None:
     assert "unchanged 15 (doc-0, doc-1" in text and "… and 3 more" in text
     assert "failed 1" in text and "corpus/bad.txt: file is empty" in text
     assert "7 chunks in the index, 2 embedded this run" in text
+
+
+def test_a_failed_vector_write_rolls_back_and_the_store_stays_usable(tmp_path: Path) -> None:
+    store = ChunkStore(tmp_path / "store.sqlite")
+    vectors = FakeEmbedder().embed(["one", "two"])
+    sentences = [vectors[:1], vectors[1:]]
+    with pytest.raises(Exception, match="type"):  # an id sqlite cannot bind, in the second row
+        store.put_vectors(["a", {"not": "an id"}], vectors, sentences)  # type: ignore[list-item]
+    assert store.vector_ids() == set()  # the first row was rolled back too
+    store.put_vectors(["a", "b"], vectors, sentences)  # no transaction left open
+    assert store.vector_ids() == {"a", "b"}
+    store.close()

@@ -30,6 +30,20 @@ def test_stats_without_an_index_is_a_friendly_error() -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["stats"], ["ingest", "--no-progress"], ["ask", "hi"], ["serve"], ["feedback", "export", "--out", "x"]],
+)
+def test_a_bad_setting_is_a_one_line_error_not_a_traceback(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ICS_TOP_K", "many")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "ICS_TOP_K" in result.output and "valid integer" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_strict_ingest_with_a_bad_file_exits_non_zero(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path / "corpus")
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")

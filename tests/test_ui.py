@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
+from ics_assistant.errors import IndexNotBuiltError
 from ics_assistant.feedback import FeedbackStore
 from ics_assistant.types import Answer, Citation, Source
 from ics_assistant.ui.chat import EXAMPLE_QUESTIONS, StaffChat, build_demo
@@ -105,6 +108,19 @@ def test_respond_rejects_empty_and_long_input_without_losing_it(tmp_path: Path) 
     ((box, _, _, _, _, status),) = list(chat.respond("x" * 11, []))
     assert box == "x" * 11 and "limit is 10" in status
     assert fake.calls == []
+
+
+class _BrokenAssistant(FakeAssistant):
+    def stream(self, question: str, history: Any = (), audience: Any = "public") -> Iterator[str | Answer]:
+        yield "partial "
+        raise IndexNotBuiltError("no index: run `ics-assistant ingest`")
+
+
+def test_respond_reports_a_system_fault_and_keeps_the_question(tmp_path: Path) -> None:
+    chat = StaffChat(_BrokenAssistant(), FeedbackStore(tmp_path / "f.db"))
+    *_, (box, messages, _, _, records, status) = list(chat.respond(QUESTION, []))
+    assert box == QUESTION and records == [] and messages == []
+    assert status.startswith("**Could not answer:**") and "ics-assistant ingest" in status
 
 
 def test_rate_and_like_store_feedback(tmp_path: Path) -> None:

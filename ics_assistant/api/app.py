@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 
 from ics_assistant.api import openai_compat, routes, widget
+from ics_assistant.api.bodylimit import BodyLimit
 from ics_assistant.api.errors import ApiError, install_error_handlers
 from ics_assistant.api.ratelimit import RateLimiter
 from ics_assistant.api.service import AssistantLike, StatusProvider, WebContext
@@ -82,6 +83,7 @@ def create_app(
         status=status,
     )
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)  # inside CORS, so a browser can read the 413
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.widget_origin_list,

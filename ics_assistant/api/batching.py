@@ -11,6 +11,7 @@ embedder per request up to float rounding (attention masks make padding irreleva
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,8 @@ class BatchingEmbedder:
         self.name = inner.name
         self.dim = inner.dim
         self.max_batch_texts = max_batch_texts
-        self.batch_sizes: list[int] = []  # texts per forward pass, for tests and diagnostics
+        # texts per forward pass, for tests and diagnostics (the latest ones: the server runs for days)
+        self.batch_sizes: deque[int] = deque(maxlen=1000)
         self._cond = threading.Condition()
         self._queue: list[_Job] = []
         self._busy = False

@@ -23,7 +23,7 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from ics_assistant.api.errors import ApiError, error_body, status_for_assistant_error
 from ics_assistant.api.formatting import answer_with_references, references_text
-from ics_assistant.api.schemas import TurnIn, check_history, check_message
+from ics_assistant.api.schemas import TurnIn, check_history, check_message, turn_in
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
 from ics_assistant.errors import AssistantError
 from ics_assistant.types import Answer, Audience, Turn
@@ -58,7 +58,7 @@ def split_messages(messages: list[CompletionMessage]) -> tuple[str, list[TurnIn]
     turns = [m for m in messages if m.role in ("user", "assistant")]
     if not turns or turns[-1].role != "user":
         raise ApiError(422, "no_question", "The last message must be a user message with the question.")
-    history = [TurnIn(role="user" if m.role == "user" else "assistant", content=m.text()) for m in turns[:-1]]
+    history = [turn_in("user" if m.role == "user" else "assistant", m.text()) for m in turns[:-1]]
     return turns[-1].text(), history
 
 

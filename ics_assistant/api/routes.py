@@ -16,7 +16,13 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from ics_assistant.api.errors import ApiError, status_for_assistant_error
-from ics_assistant.api.schemas import ChatRequest, FeedbackRequest, check_history, check_message
+from ics_assistant.api.schemas import (
+    ChatRequest,
+    FeedbackRequest,
+    check_feedback_answer,
+    check_history,
+    check_message,
+)
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
 from ics_assistant.errors import AssistantError
 from ics_assistant.types import Answer, Audience, Turn
@@ -88,13 +94,11 @@ async def chat_stream(
 @router.post("/feedback", dependencies=[Depends(check_rate_limit)], tags=["feedback"], status_code=201)
 async def feedback(body: FeedbackRequest, ctx: WebContext = Depends(get_ctx)) -> dict[str, int]:
     """Store a thumbs up (1) or down (-1) on an answer, with an optional comment."""
-    audience = (body.audience or body.answer.get("audience") or "public").strip().lower()
+    requested = body.audience or body.answer.get("audience") or "public"
+    audience = requested.strip().lower() if isinstance(requested, str) else ""
     if audience not in ("public", "staff"):
-        raise ApiError(
-            422, "unknown_audience", f"Unknown audience {body.audience!r}: use 'public' or 'staff'."
-        )
-    if not isinstance(body.answer.get("text"), str):
-        raise ApiError(422, "invalid_answer", "answer must be the Answer JSON returned by /api/chat.")
+        raise ApiError(422, "unknown_audience", f"Unknown audience {requested!r}: use 'public' or 'staff'.")
+    check_feedback_answer(body.answer)
     history = tuple(t.to_turn() for t in body.history[-ctx.settings.max_history_turns :])
     new_id = await run_in_threadpool(
         lambda: ctx.feedback.add(

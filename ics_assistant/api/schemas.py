@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,11 +15,14 @@ __all__ = [
     "ChatRequest",
     "FeedbackRequest",
     "TurnIn",
+    "check_feedback_answer",
     "check_history",
     "check_message",
+    "turn_in",
 ]
 
 MAX_TURN_CHARS = 20_000
+MAX_FEEDBACK_ANSWER_CHARS = 200_000  # the rated Answer JSON, serialised; real answers are far smaller
 
 
 class TurnIn(BaseModel):
@@ -60,6 +64,30 @@ def check_message(settings: Settings, message: str) -> str:
             f"The message has {len(text)} characters; the limit is {settings.max_message_chars}.",
         )
     return text
+
+
+def turn_in(role: Literal["user", "assistant"], content: str) -> TurnIn:
+    """A history turn built outside request parsing: 422 (not a 500) when it is too long."""
+    if len(content) > MAX_TURN_CHARS:
+        raise ApiError(
+            422,
+            "invalid_request",
+            f"A {role} message has {len(content)} characters; the limit is {MAX_TURN_CHARS}.",
+        )
+    return TurnIn(role=role, content=content)
+
+
+def check_feedback_answer(answer: dict[str, Any]) -> None:
+    """The rated answer must look like the Answer JSON and stay small enough to store."""
+    if not isinstance(answer.get("text"), str):
+        raise ApiError(422, "invalid_answer", "answer must be the Answer JSON returned by /api/chat.")
+    size = len(json.dumps(answer, ensure_ascii=False))
+    if size > MAX_FEEDBACK_ANSWER_CHARS:
+        raise ApiError(
+            413,
+            "answer_too_long",
+            f"The rated answer has {size} characters of JSON; the limit is {MAX_FEEDBACK_ANSWER_CHARS}.",
+        )
 
 
 def check_history(settings: Settings, history: list[TurnIn]) -> tuple[Turn, ...]:

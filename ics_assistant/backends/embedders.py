@@ -80,10 +80,9 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def count_tokens(self, text: str) -> int:
-        ids = self._model.tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)[
-            "input_ids"
-        ]
-        return len(ids)
+        with self._lock:  # a fast tokenizer used from two threads at once fails ("Already borrowed")
+            ids = self._model.tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)
+        return len(ids["input_ids"])
 
     def embed_with_spans(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
@@ -107,16 +106,16 @@ class SentenceTransformerEmbedder:
         self, texts: list[str], spans: list[Sequence[tuple[int, int]]]
     ) -> tuple[Vectors, list[Vectors]]:
         torch = self._torch
-        enc = self._model.tokenizer(
-            texts,
-            padding=True,
-            truncation=True,
-            max_length=self.max_seq_length,
-            return_offsets_mapping=True,
-            return_tensors="pt",
-        )
-        offsets = enc.pop("offset_mapping").numpy()
         with self._lock, torch.inference_mode():
+            enc = self._model.tokenizer(
+                texts,
+                padding=True,
+                truncation=True,
+                max_length=self.max_seq_length,
+                return_offsets_mapping=True,
+                return_tensors="pt",
+            )
+            offsets = enc.pop("offset_mapping").numpy()
             out = self._model(dict(enc))
         text_vecs = out["sentence_embedding"].float().numpy()
         tokens = out["token_embeddings"].float().numpy()

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from ics_assistant.answering.extractive import format_date
-from ics_assistant.config import GeneratorName, Settings
+from ics_assistant.commands._settings import load_settings
+from ics_assistant.config import GeneratorName
 from ics_assistant.errors import AssistantError, InputError
 from ics_assistant.types import AUDIENCES, Answer, Audience, Turn
 
@@ -76,7 +77,7 @@ def ask_command(
             raise InputError(f"--audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
         if generator is not None and generator not in _GENERATORS:
             raise InputError(f"--generator must be one of {', '.join(_GENERATORS)}, not {generator!r}")
-        settings = Settings()
+        settings = load_settings()
         if generator is not None:
             name: GeneratorName = generator  # type: ignore[assignment]
             settings = settings.model_copy(update={"generator": name})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ics_assistant.config import Settings
+from ics_assistant.commands._settings import load_settings
 from ics_assistant.errors import AssistantError
 
 __all__ = ["register"]
@@ -45,8 +45,8 @@ def evaluate(
     from ics_assistant.evaluation.harness import run_eval
     from ics_assistant.evaluation.report import format_value, write_reports
 
-    settings = Settings()
     try:
+        settings = load_settings()
         limits_path = thresholds or DEFAULT_THRESHOLDS_PATH
         limits = load_thresholds(limits_path) if thresholds or limits_path.is_file() else {}
         run = run_eval(settings, dataset, generator=generator, k=k, only=only, progress=progress)
@@ -73,8 +73,8 @@ def export(
     """Write rated answers as draft eval items (marked needs_label) for a maintainer to label."""
     from ics_assistant.evaluation.feedback_export import export_feedback, write_drafts
 
-    settings = Settings()
     try:
+        settings = load_settings()
         result = export_feedback(settings.feedback_db, negative_only=negative)
         write_drafts(result.items, out)
     except AssistantError as exc:

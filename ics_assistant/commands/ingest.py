@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ics_assistant.config import Settings
+from ics_assistant.commands._settings import load_settings
 from ics_assistant.errors import AssistantError
 
 __all__ = ["register"]
@@ -33,8 +33,8 @@ def ingest(
     """Load, clean, chunk and embed the corpus into the index (incremental)."""
     from ics_assistant.ingest.pipeline import run_ingest
 
-    settings = Settings()
     try:
+        settings = load_settings()
         report = run_ingest(settings, corpus_dir=corpus, rebuild=rebuild, strict=strict, progress=progress)
     except AssistantError as exc:
         raise _fail(exc) from exc
@@ -54,7 +54,7 @@ def stats(
     from ics_assistant.index import Index
 
     try:
-        index = Index.open(Settings())
+        index = Index.open(load_settings())
     except AssistantError as exc:
         raise _fail(exc) from exc
     try:

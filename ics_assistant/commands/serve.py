@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from ics_assistant.config import Settings
+from ics_assistant.commands._settings import load_settings
 
 __all__ = ["register", "serve"]
 
@@ -22,15 +22,15 @@ def serve(
     from ics_assistant.errors import AssistantError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings()
-    # the bind address is part of the settings: the staff chat's access depends on it
-    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
-    bind_host, bind_port = settings.host, settings.port
     try:
+        settings = load_settings()
+        # the bind address is part of the settings: the staff chat's access depends on it
+        settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
         app = create_app(settings)
     except AssistantError as exc:
         typer.echo(f"Error: cannot start the server: {exc}", err=True)
         raise typer.Exit(1) from exc
+    bind_host, bind_port = settings.host, settings.port
     typer.echo(
         f"ICS Assistant: staff chat http://{bind_host}:{bind_port}/ · widget demo /widget-demo · API /docs"
     )

@@ -63,7 +63,8 @@ def draft_item(
 ) -> EvalItem:
     """A draft eval item for one feedback row (pure)."""
     refused = bool(answer.get("refused", False))
-    cited = [c.get("doc_id") for c in answer.get("citations", []) if isinstance(c, dict)]
+    citations = answer.get("citations")  # the API stores whatever JSON object the client sent
+    cited = [c.get("doc_id") for c in citations if isinstance(c, dict)] if isinstance(citations, list) else []
     sources = tuple(dict.fromkeys(d for d in cited if isinstance(d, str) and d))
     verdict = "helpful" if rating > 0 else "not helpful"
     given = "refused" + (f" ({answer.get('refusal_reason')})" if answer.get("refusal_reason") else "")

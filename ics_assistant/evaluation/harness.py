@@ -99,24 +99,27 @@ def run_eval(
         if not items:
             raise DatasetError(str(dataset), 0, f"no item has an id or category in {list(only)}")
     index = Index.open(settings)
-    chat_model = load_chat_model(settings)  # None for extractive; shared with the LLM judge
-    assistant = build_assistant(settings, index=index, chat_model=chat_model)
-    known = {m.doc_id for m in index.documents()}
+    try:
+        chat_model = load_chat_model(settings)  # None for extractive; shared with the LLM judge
+        assistant = build_assistant(settings, index=index, chat_model=chat_model)
+        known = {m.doc_id for m in index.documents()}
 
-    def doc_text(doc_id: str) -> str | None:
-        return index.document_text(doc_id) if doc_id in known else None
+        def doc_text(doc_id: str) -> str | None:
+            return index.document_text(doc_id) if doc_id in known else None
 
-    def ask(question: str, history: Sequence[Turn]) -> Answer:
-        answer: Answer = assistant.ask(question, history, "public")
-        return answer
+        def ask(question: str, history: Sequence[Turn]) -> Answer:
+            answer: Answer = assistant.ask(question, history, "public")
+            return answer
 
-    meta = {"dataset": str(dataset), "generator": settings.generator, "k": settings.top_k}
-    return run_items(
-        items,
-        ask,
-        doc_text,
-        support=load_support_check(settings),
-        judge=load_judge(settings, chat_model),
-        progress=progress,
-        meta=meta,
-    )
+        meta = {"dataset": str(dataset), "generator": settings.generator, "k": settings.top_k}
+        return run_items(
+            items,
+            ask,
+            doc_text,
+            support=load_support_check(settings),
+            judge=load_judge(settings, chat_model),
+            progress=progress,
+            meta=meta,
+        )
+    finally:
+        index.close()  # the chunk store's SQLite connection; the run holds everything it reports

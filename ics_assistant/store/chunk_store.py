@@ -205,8 +205,12 @@ class ChunkStore:
         with self._lock:
             cur = self._db.cursor()
             cur.execute("BEGIN IMMEDIATE")
-            cur.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
-            cur.execute("COMMIT")
+            try:
+                cur.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
 
     def vectors(self, ids: Sequence[str]) -> Vectors:
         out: list[Vectors] = []

@@ -48,6 +48,11 @@ LOCAL_ONLY = StaffAccess("local", None, None)
 Outputs = tuple[str, list[dict[str, Any]], str, str, list[dict[str, Any]], str]
 
 
+def _unanswered(message: str, records: list[dict[str, Any]], status: str) -> Outputs:
+    """Keep the typed message and the conversation; only the status line changes."""
+    return message, conversation_messages(records), gr.skip(), gr.skip(), records, status
+
+
 class StaffChat:
     def __init__(
         self,
@@ -78,18 +83,13 @@ class StaffChat:
         records = list(records)
         question = (message or "").strip()
         if not question:
-            yield (
-                message,
-                conversation_messages(records),
-                gr.skip(),
-                gr.skip(),
-                records,
-                "Type a question first.",
-            )
+            yield _unanswered(message, records, "Type a question first.")
             return
         if len(question) > self.max_message_chars:
-            status = f"That message has {len(question)} characters; the limit is {self.max_message_chars}."
-            yield message, conversation_messages(records), gr.skip(), gr.skip(), records, status
+            limit = self.max_message_chars
+            yield _unanswered(
+                message, records, f"That message has {len(question)} characters; the limit is {limit}."
+            )
             return
         history = conversation_history(records, self.max_history_turns)
         audience = self.audience_for(request)
@@ -121,14 +121,7 @@ class StaffChat:
                 )
         except AssistantError as exc:
             log.error("staff chat could not answer: %s", exc)
-            yield (
-                message,
-                conversation_messages(records),
-                gr.skip(),
-                gr.skip(),
-                records,
-                f"**Could not answer:** {exc}",
-            )
+            yield _unanswered(message, records, f"**Could not answer:** {exc}")
 
     def rate(
         self, rating: int, comment: str, records: Sequence[dict[str, Any]], index: int | None = None
