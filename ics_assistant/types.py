@@ -18,6 +18,7 @@ __all__ = [
     "Source",
     "Turn",
     "audiences_for",
+    "cite",
 ]
 
 Audience = Literal["public", "staff"]
@@ -101,6 +102,20 @@ class Citation:
     quote: str
     start: int
     end: int
+
+
+def cite(n: int, chunk: Chunk, start: int, end: int) -> Citation:
+    """Citation ``[n]`` of ``chunk.text[start:end]``, with offsets into the cleaned document text."""
+    return Citation(
+        n=n,
+        doc_id=chunk.doc_id,
+        title=chunk.title or chunk.doc_id,
+        date=chunk.date,
+        chunk_id=chunk.chunk_id,
+        quote=chunk.text[start:end],
+        start=chunk.start + start,
+        end=chunk.start + end,
+    )
 
 
 @dataclass(frozen=True)

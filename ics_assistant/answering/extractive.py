@@ -20,7 +20,7 @@ from datetime import date as _date
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
 from ics_assistant.answering.evidence import Pool, Scored, is_title_line
-from ics_assistant.types import Chunk, Citation
+from ics_assistant.types import Chunk, Citation, cite
 
 __all__ = ["Composition", "Quote", "compose_extractive", "format_date"]
 
@@ -292,18 +292,7 @@ def _render(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
     is_list = False
     for n, q in enumerate(quotes, start=1):
         chunk = q.chunk
-        citations.append(
-            Citation(
-                n=n,
-                doc_id=chunk.doc_id,
-                title=chunk.title or chunk.doc_id,
-                date=chunk.date,
-                chunk_id=chunk.chunk_id,
-                quote=q.text,
-                start=chunk.start + q.start,
-                end=chunk.start + q.end,
-            )
-        )
+        citations.append(cite(n, chunk, q.start, q.end))
         frame = _frame(chunk) if chunk.doc_id != last_doc else ""
         last_doc = chunk.doc_id
         if q.items:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.support import CitedPassage, SentenceSupport, check_sentence_support
 from ics_assistant.protocols import Embedder, Vectors
-from ics_assistant.types import Citation, Hit
+from ics_assistant.types import Citation, Hit, cite
 
 __all__ = ["Verified", "verify_generated"]
 
@@ -90,16 +90,5 @@ def verify_generated(
         claims = [c.claim for c in kept if old in c.citations]
         s, e = _best_span(hit, claims)
         chunk = hit.chunk
-        citations.append(
-            Citation(
-                n=new,
-                doc_id=chunk.doc_id,
-                title=chunk.title or chunk.doc_id,
-                date=chunk.date,
-                chunk_id=chunk.chunk_id,
-                quote=chunk.text[s:e],
-                start=chunk.start + s,
-                end=chunk.start + e,
-            )
-        )
+        citations.append(cite(new, chunk, s, e))
     return Verified(new_text, tuple(citations), dropped, tuple(checks))
