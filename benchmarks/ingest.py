@@ -16,8 +16,6 @@ Usage: ``python benchmarks/ingest.py [--chunks 2000] [--out FILE]``. Prints JSON
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import random
 import resource
 import sys
@@ -27,6 +25,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from _common import emit, machine_label  # noqa: E402
 
 from ics_assistant.config import Settings, quiet_third_parties  # noqa: E402
 
@@ -129,12 +129,9 @@ def main() -> None:
         "noop_embedded": noop.embedded,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "batch_size": settings.embedding_batch_size,
-        "machine": f"{platform.machine()} {platform.python_version()} cpus={__import__('os').cpu_count()}",
+        "machine": machine_label(),
     }
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

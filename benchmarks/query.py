@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import platform
 import sys
 import tempfile
 import time
@@ -42,6 +41,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+
+from _common import emit, machine_label  # noqa: E402
 
 from ics_assistant.config import Settings, quiet_third_parties  # noqa: E402
 
@@ -295,13 +296,8 @@ def main() -> None:
             result["real_corpus"] = bench_real(Path(tmp), args.repeats, embedder)
         if not args.skip_synthetic:
             result["synthetic"] = bench_synthetic(Path(tmp), args.chunks, args.repeats, embedder)
-    result["machine"] = (
-        f"{platform.machine()} {platform.python_version()} cpus={__import__('os').cpu_count()}"
-    )
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+    result["machine"] = machine_label()
+    emit(result, args.out)
 
 
 if __name__ == "__main__":
