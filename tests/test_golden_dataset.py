@@ -20,7 +20,10 @@ from .conftest import CORPUS, REPO
 GOLDEN = REPO / "evals" / "datasets" / "golden.jsonl"
 HOLDOUT = REPO / "evals" / "datasets" / "holdout.jsonl"
 HOLDOUT2 = REPO / "evals" / "datasets" / "holdout2.jsonl"
-DATASETS = pytest.mark.parametrize("path", [GOLDEN, HOLDOUT, HOLDOUT2], ids=["golden", "holdout", "holdout2"])
+HOLDOUT3 = REPO / "evals" / "datasets" / "holdout3.jsonl"
+DATASETS = pytest.mark.parametrize(
+    "path", [GOLDEN, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["golden", "holdout", "holdout2", "holdout3"]
+)
 CORPUS_DOC_IDS = {p.stem for p in CORPUS.glob("*.txt")}
 
 
