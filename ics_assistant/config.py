@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     widget_origins: str = ""  # comma-separated origins allowed by CORS
     max_message_chars: int = 2000
     max_history_turns: int = 20
+    # Web area: how often (seconds) the server checks for a new ingest and reloads the index
+    index_reload_s: float = Field(default=2.0, ge=0)
 
     @property
     def widget_origin_list(self) -> list[str]:

@@ -1,10 +1,9 @@
 """Builds the real assistant for the server: opens the index (ingesting the corpus first when
-there is none, with progress in the log) and reports index health."""
+there is none, with progress in the log), reloads it after a new ingest, and reports index health."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from ics_assistant.api.batching import BatchingEmbedder
 from ics_assistant.api.service import AssistantLike, StatusProvider
@@ -16,28 +15,17 @@ log = logging.getLogger(__name__)
 
 
 def load_assistant(settings: Settings) -> tuple[AssistantLike, StatusProvider]:
-    from ics_assistant.assistant import build_assistant
+    from ics_assistant.api.reloading import ReloadingAssistant
     from ics_assistant.backends.embedders import get_embedder
-    from ics_assistant.index import Index, index_exists
+    from ics_assistant.index import index_exists
     from ics_assistant.ingest.pipeline import run_ingest
 
     if not index_exists(settings):
         log.info("No index in %s: ingesting the corpus in %s first.", settings.index_dir, settings.corpus_dir)
         report = run_ingest(settings, progress=True)
         log.info("Ingest finished: %s", report)
-    index = Index.open(settings)
-    # concurrent requests share forward passes of the embedding model (see api/batching.py)
-    assistant = build_assistant(settings, index=index, embedder=BatchingEmbedder(get_embedder(settings)))
+    # concurrent requests share forward passes of the embedding model (see api/batching.py);
+    # a later ingest is picked up without a restart (see api/reloading.py)
+    assistant = ReloadingAssistant(settings, BatchingEmbedder(get_embedder(settings)))
     log.info("Index loaded from %s.", settings.index_dir)
-
-    def status() -> dict[str, Any]:
-        stats = index.stats()  # paths stay out: this endpoint is public
-        return {
-            "index_loaded": True,
-            **{
-                k: stats.get(k)
-                for k in ("documents", "chunks", "collections", "embedding_model", "last_ingest")
-            },
-        }
-
-    return assistant, status
+    return assistant, assistant.health

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ics_assistant.errors import AssistantError, GeneratorError, IndexStateError, InputError
+from ics_assistant.errors import AssistantError, BackendError, GeneratorError, IndexStateError, InputError
 
 __all__ = ["ApiError", "error_body", "install_error_handlers", "status_for_assistant_error"]
 
@@ -43,6 +43,8 @@ def status_for_assistant_error(exc: AssistantError) -> tuple[int, str]:
         return 503, "index_unavailable"
     if isinstance(exc, GeneratorError):
         return 502, "generator_failed"
+    if isinstance(exc, BackendError):
+        return 503, "backend_unavailable"
     return 500, "assistant_error"
 
 

@@ -1,7 +1,8 @@
 """Per-client rate limit: at most ``limit`` requests in any sliding 60-second window.
 
 Pure apart from the clock (injectable for tests). ``check`` returns 0 when the request may go
-ahead, else the whole seconds the client should wait (the ``Retry-After`` value).
+ahead, else the whole seconds the client should wait (the ``Retry-After`` value). At most
+``max_clients`` clients are tracked: idle ones are forgotten first, then the least recently seen.
 """
 
 from __future__ import annotations
@@ -35,11 +36,14 @@ class RateLimiter:
             return 0
         now = self.clock()
         with self._lock:
-            hits = self._hits.get(client)
+            hits = self._hits.pop(client, None)  # re-inserted below: the dict is in recency order
             if hits is None:
+                hits = deque()
                 if len(self._hits) >= self.max_clients:
                     self._forget_idle(now)
-                hits = self._hits.setdefault(client, deque())
+                while len(self._hits) >= self.max_clients:  # all active (a flood of addresses)
+                    del self._hits[next(iter(self._hits))]  # the least recently seen
+            self._hits[client] = hits
             while hits and now - hits[0] >= WINDOW_S:
                 hits.popleft()
             if len(hits) >= self.limit:

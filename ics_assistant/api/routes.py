@@ -23,7 +23,13 @@ from ics_assistant.api.schemas import (
     check_history,
     check_message,
 )
-from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
+from ics_assistant.api.service import (
+    WebContext,
+    check_rate_limit,
+    get_ctx,
+    has_staff_token,
+    resolve_audience,
+)
 from ics_assistant.errors import AssistantError
 from ics_assistant.types import Answer, Audience, Turn
 
@@ -92,12 +98,19 @@ async def chat_stream(
 
 
 @router.post("/feedback", dependencies=[Depends(check_rate_limit)], tags=["feedback"], status_code=201)
-async def feedback(body: FeedbackRequest, ctx: WebContext = Depends(get_ctx)) -> dict[str, int]:
-    """Store a thumbs up (1) or down (-1) on an answer, with an optional comment."""
+async def feedback(
+    body: FeedbackRequest,
+    ctx: WebContext = Depends(get_ctx),
+    authorization: str | None = Header(default=None),
+) -> dict[str, int]:
+    """Store a thumbs up (1) or down (-1) on an answer, with an optional comment. It is recorded
+    as staff feedback only with the staff token (as for `/api/chat`), else as public."""
     requested = body.audience or body.answer.get("audience") or "public"
-    audience = requested.strip().lower() if isinstance(requested, str) else ""
-    if audience not in ("public", "staff"):
+    claimed = requested.strip().lower() if isinstance(requested, str) else ""
+    if claimed not in ("public", "staff"):
         raise ApiError(422, "unknown_audience", f"Unknown audience {requested!r}: use 'public' or 'staff'.")
+    staff = claimed == "staff" and has_staff_token(ctx.settings, authorization)
+    audience: Audience = "staff" if staff else "public"
     check_feedback_answer(body.answer)
     history = tuple(t.to_turn() for t in body.history[-ctx.settings.max_history_turns :])
     new_id = await run_in_threadpool(

@@ -19,7 +19,15 @@ from ics_assistant.config import Settings
 from ics_assistant.feedback import FeedbackStore
 from ics_assistant.types import Answer, Audience, Turn
 
-__all__ = ["AssistantLike", "StatusProvider", "WebContext", "check_rate_limit", "get_ctx", "resolve_audience"]
+__all__ = [
+    "AssistantLike",
+    "StatusProvider",
+    "WebContext",
+    "check_rate_limit",
+    "get_ctx",
+    "has_staff_token",
+    "resolve_audience",
+]
 
 StatusProvider = Callable[[], dict[str, Any]]
 
@@ -79,9 +87,16 @@ def resolve_audience(settings: Settings, requested: str | None, authorization: s
         raise ApiError(422, "unknown_audience", f"Unknown audience {requested!r}: use 'public' or 'staff'.")
     if not settings.staff_token:
         raise ApiError(403, "staff_disabled", "Staff access over the API is turned off on this server.")
-    given = _bearer(authorization) or ""
-    if not hmac.compare_digest(given.encode(), settings.staff_token.encode()):  # constant time
+    if not has_staff_token(settings, authorization):
         raise ApiError(
             403, "forbidden", "Staff answers need a valid staff token (Authorization: Bearer ...)."
         )
     return "staff"
+
+
+def has_staff_token(settings: Settings, authorization: str | None) -> bool:
+    """Whether ``Authorization: Bearer <token>`` carries this server's staff token."""
+    if not settings.staff_token:
+        return False
+    given = _bearer(authorization) or ""
+    return hmac.compare_digest(given.encode(), settings.staff_token.encode())  # constant time

@@ -8,7 +8,8 @@ created with ``embedding_function=None`` and always receives vectors.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -67,6 +68,20 @@ class ChromaStore:
             self.location = str(settings.index_dir / "chroma")
         self._collections: dict[str, Any] = {}
 
+    @contextmanager
+    def _backend(self, action: str) -> Iterator[None]:
+        """Turn a failing Chroma call into a ``BackendError`` that says where and what to check."""
+        try:
+            yield
+        except _backend_errors() as exc:
+            if self.settings.chroma_host or self.settings.chroma_port:
+                hint = "is the Chroma server running and reachable (ICS_CHROMA_HOST / ICS_CHROMA_PORT)?"
+            else:
+                hint = "is the index directory readable and writable, and not in use by another Chroma?"
+            raise BackendError(
+                f"Chroma store at {self.location} failed while {action}: {exc} ({hint})"
+            ) from exc
+
     def _configuration(self) -> dict[str, Any]:
         s = self.settings
         return {
@@ -84,21 +99,22 @@ class ChromaStore:
         if audience in self._collections:
             return self._collections[audience]
         name = collection_name(self.settings, audience)
-        col = self.client.get_or_create_collection(
-            name,
-            configuration=self._configuration(),
-            metadata={"embedder": embedder_name or ""},
-            embedding_function=None,
-        )
-        stored = (col.metadata or {}).get("embedder") or ""
-        if embedder_name and stored and stored != embedder_name:
-            self.client.delete_collection(name)
+        with self._backend(f"opening collection {name}"):
             col = self.client.get_or_create_collection(
                 name,
                 configuration=self._configuration(),
-                metadata={"embedder": embedder_name},
+                metadata={"embedder": embedder_name or ""},
                 embedding_function=None,
             )
+            stored = (col.metadata or {}).get("embedder") or ""
+            if embedder_name and stored and stored != embedder_name:
+                self.client.delete_collection(name)
+                col = self.client.get_or_create_collection(
+                    name,
+                    configuration=self._configuration(),
+                    metadata={"embedder": embedder_name},
+                    embedding_function=None,
+                )
         self._collections[audience] = col
         return col
 
@@ -107,10 +123,11 @@ class ChromaStore:
         if audience in self._collections:
             return self._collections[audience]
         name = collection_name(self.settings, audience)
-        names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
-        if name not in names:
-            return None
-        col = self.client.get_collection(name, embedding_function=None)
+        with self._backend(f"looking up collection {name}"):
+            names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+            if name not in names:
+                return None
+            col = self.client.get_collection(name, embedding_function=None)
         self._collections[audience] = col
         return col
 
@@ -118,33 +135,40 @@ class ChromaStore:
         col = self.existing(audience)
         if col is None:
             return set()
-        return set(col.get(include=[])["ids"])
+        with self._backend(f"listing the {audience} chunk ids"):
+            return set(col.get(include=[])["ids"])
 
     def count(self, audience: str) -> int:
         col = self.existing(audience)
-        return 0 if col is None else int(col.count())
+        if col is None:
+            return 0
+        with self._backend(f"counting the {audience} chunks"):
+            return int(col.count())
 
     def add(self, audience: str, ids: Sequence[str], vectors: Vectors, doc_ids: Sequence[str]) -> None:
         col = self.collection(audience)
-        for i in range(0, len(ids), _WRITE_BATCH):
-            sl = slice(i, i + _WRITE_BATCH)
-            col.upsert(
-                ids=list(ids[sl]),
-                embeddings=np.asarray(vectors[sl], dtype=np.float32),
-                metadatas=[{"doc_id": d} for d in doc_ids[sl]],
-            )
+        with self._backend(f"writing {len(ids)} {audience} vectors"):
+            for i in range(0, len(ids), _WRITE_BATCH):
+                sl = slice(i, i + _WRITE_BATCH)
+                col.upsert(
+                    ids=list(ids[sl]),
+                    embeddings=np.asarray(vectors[sl], dtype=np.float32),
+                    metadatas=[{"doc_id": d} for d in doc_ids[sl]],
+                )
 
     def delete(self, audience: str, ids: Sequence[str]) -> None:
         col = self.existing(audience)
         if col is None:
             return
-        for i in range(0, len(ids), _WRITE_BATCH):
-            col.delete(ids=list(ids[i : i + _WRITE_BATCH]))
+        with self._backend(f"deleting {len(ids)} {audience} vectors"):
+            for i in range(0, len(ids), _WRITE_BATCH):
+                col.delete(ids=list(ids[i : i + _WRITE_BATCH]))
 
     def drop_all(self) -> None:
         for audience in AUDIENCES:
             if self.existing(audience) is not None:
-                self.client.delete_collection(collection_name(self.settings, audience))
+                with self._backend(f"dropping the {audience} collection"):
+                    self.client.delete_collection(collection_name(self.settings, audience))
             self._collections.pop(audience, None)
 
     def search(
@@ -155,7 +179,7 @@ class ChromaStore:
         col = self.existing(audience)
         if col is None or k <= 0:
             return []
-        n = min(k, int(col.count()) if size is None else size)
+        n = min(k, self.count(audience) if size is None else size)
         if n == 0:
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
