@@ -32,6 +32,7 @@ from ics_assistant.errors import InputError
 from ics_assistant.protocols import ChatModel, Embedder, SearchIndex
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
+from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
 from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
@@ -128,6 +129,8 @@ class Assistant:
         t = perf_counter()
         retrieval = self.retriever.retrieve(query, audience)
         hits = retrieval.hits
+        if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
+            hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
         vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
         timings["retrieve"] = _ms(t)
         t = perf_counter()

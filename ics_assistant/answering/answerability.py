@@ -29,6 +29,7 @@ from ics_assistant.answering.analysis import (
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.config import Settings
+from ics_assistant.retrieval.timeline import asks_about_change
 
 __all__ = ["Decision", "decide", "names_place"]
 
@@ -55,6 +56,12 @@ class Decision:
     dense: float
     coverage: float
     has_answer_type: bool
+
+
+# "still", "now", "currently": when the question is set, not what it is about (not key terms).
+_TIME_WORDS = frozenset(
+    content_terms("still now currently current today yet anymore longer present presently nowadays")
+)
 
 
 def _evidence_terms(evidence: Sequence[Scored]) -> set[str]:
@@ -116,7 +123,10 @@ def decide(pool: Pool, evidence: Sequence[Scored], top_dense: float, settings: S
     if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
         return Decision(False, "not_covered", dense, 0.0, False)
     terms = _evidence_terms(evidence)
-    coverage = term_coverage(info.terms, terms, pool.weights)
+    subject = list(info.terms)
+    if asks_about_change(info.text):
+        subject = [t for t in info.terms if t not in _TIME_WORDS] or subject
+    coverage = term_coverage(subject, terms, pool.weights)
     typed = _has_type(info, evidence)
     reason: RefusalReason | None = None
     if dense < settings.min_dense_score and coverage < settings.strong_term_coverage:

@@ -48,6 +48,9 @@ W_CUE = 0.2
 W_ANSWER_START = 0.1  # first sentence after a heading/question that matches the question
 W_CONTEXT_SHARE = 0.35  # share of the overlap credited from the chunk's heading and document title
 W_RANK = 0.05
+# "What was X called?", "the name of the White Paper": a title, which sources quote.
+_ASKS_TITLE = re.compile(r"\b(?:called|titled|entitled|name of the|title of the)\b", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(r"[‘“\"][A-Z][^’”\"]{10,}[’”\"]")
 _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _DEFINES = re.compile(r"^((?:\S+\s+){0,7}?\S+)\s+(?:is|are|means|refers to)\s+(?:a|an|the)?\b", re.I)
 _PAST_QUESTION = re.compile(r"\b(did|was|were|happened|became)\b", re.I)
@@ -184,6 +187,8 @@ def is_title_line(text: str, title: str) -> bool:
 
 def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
     kind = info.answer_type
+    if _ASKS_TITLE.search(info.text) and _QUOTED_TITLE.search(text):
+        return 1.0  # "what was the paper called?": a quoted title is the answer
     if kind == "date":
         if not has_date(text):
             return 0.0

@@ -20,6 +20,7 @@ from datetime import date as _date
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
 from ics_assistant.answering.evidence import Pool, Scored, is_title_line
+from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation, cite
 
 __all__ = ["Composition", "Quote", "compose_extractive", "format_date"]
@@ -35,6 +36,7 @@ _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 # A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
 _YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
+STATUS_RATIO = 0.4  # a dated status statement may follow the lead of a "still / as planned" question
 
 
 @dataclass(frozen=True)
@@ -260,17 +262,29 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     seen_docs = {lead.hit.chunk.doc_id}
     floor = lead.score * EXTRA_RATIO
     candidates = [s for s in ranked if s is not lead]
-    temporal = info.answer_type == "date" or _NOW.search(info.text) is not None
+    change = _NOW.search(info.text) is not None or asks_about_change(info.text)
+    temporal = info.answer_type == "date" or change
     if temporal:  # dated statements from other sources first: shows change over time
         candidates.sort(
-            key=lambda s: (not (has_date(s.text) and s.hit.chunk.doc_id not in seen_docs), -s.score)
+            key=lambda s: (
+                not (has_date(s.text) and s.hit.chunk.doc_id not in seen_docs),
+                not (change and is_status_statement(s.text)),
+                -s.score,
+            )
         )
         if info.answer_type != "date":
             floor = lead.score * 0.5
     for sc in candidates:
         if len(quotes) >= max_sentences:
             break
-        if sc.score < floor or sc.heading or sc.bare_item or (sc.hit.chunk.chunk_id, sc.index) in used:
+        # a dated statement of a change of status may settle a "still / as planned" question
+        status_floor = lead.score * STATUS_RATIO if change and is_status_statement(sc.text) else floor
+        if (
+            sc.score < min(floor, status_floor)
+            or sc.heading
+            or sc.bare_item
+            or (sc.hit.chunk.chunk_id, sc.index) in used
+        ):
             continue
         if _is_intro(sc):
             continue  # a list intro without its list
