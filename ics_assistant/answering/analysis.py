@@ -8,6 +8,7 @@ wording: a "when" question wants a date, "how many" a number, "who" a name, "whi
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,6 +64,7 @@ _GLOSSARY_PHRASES: dict[str, str] = {
     "voluntary community and social enterprise": "vcse",
 }
 _ACRONYM_STEMS = frozenset({*_GLOSSARY_PHRASES.values(), "nhs"})
+_GLOSSARY_LOCK = threading.Lock()
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DATE_RE = re.compile(
@@ -227,11 +229,15 @@ def _glossary() -> dict[tuple[str, ...], str]:
 def add_glossary(phrases: Mapping[str, str]) -> int:
     """Fold more long forms into acronyms (``{"care quality commission": "cqc"}``); returns how many
     were new. Meant for start-up (``acronyms.learn_acronyms`` over the corpus), not per query."""
-    new = {p.lower(): a.lower() for p, a in phrases.items() if p.lower() not in _GLOSSARY_PHRASES}
-    if new:
-        _GLOSSARY_PHRASES.update(new)
-        _glossary.cache_clear()
-        _stems.cache_clear()
+    global _GLOSSARY_PHRASES
+    with _GLOSSARY_LOCK:
+        new = {p.lower(): a.lower() for p, a in phrases.items() if p.lower() not in _GLOSSARY_PHRASES}
+        if new:
+            # Copy, then rebind: a request thread reading the glossary (a server reloading its index
+            # builds a new assistant while others answer) never sees the dict change mid-iteration.
+            _GLOSSARY_PHRASES = {**_GLOSSARY_PHRASES, **new}
+            _glossary.cache_clear()
+            _stems.cache_clear()
     return len(new)
 
 
