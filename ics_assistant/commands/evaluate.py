@@ -37,6 +37,11 @@ def evaluate(
     only: list[str] = typer.Option(
         [], "--only", help="Only items with this id or category (repeatable), for quick iterations."
     ),
+    corpus: Path | None = typer.Option(
+        None,
+        "--corpus",
+        help="Run against this corpus folder instead: ingested into a temporary data dir first.",
+    ),
     gate: bool = typer.Option(False, "--gate", help="Exit with status 1 when a metric misses its threshold."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
@@ -49,7 +54,9 @@ def evaluate(
         settings = load_settings()
         limits_path = thresholds or DEFAULT_THRESHOLDS_PATH
         limits = load_thresholds(limits_path) if thresholds or limits_path.is_file() else {}
-        run = run_eval(settings, dataset, generator=generator, k=k, only=only, progress=progress)
+        run = run_eval(
+            settings, dataset, generator=generator, k=k, only=only, progress=progress, corpus=corpus
+        )
         paths = write_reports(run, out, thresholds=limits, baseline=baseline)
     except AssistantError as exc:
         raise _fail(exc) from exc

@@ -10,6 +10,8 @@ Optional extras, for reporting and for the feedback-to-dataset loop:
 
 - ``category``: a label such as ``factual``, ``list``, ``temporal``, ``followup``, ``paraphrase``,
   ``unanswerable``, ``out_of_scope``, ``medical``, ``injection``, ``emergency``;
+- ``audience``: ``public`` (the default) or ``staff``: who asks the question (a staff-only document
+  may only answer ``staff`` items);
 - ``needs_label`` (bool) and ``notes`` (str): written by ``ics-assistant feedback export`` on draft
   items. A draft (``needs_label: true``) is refused by ``load_dataset`` unless ``allow_drafts`` is
   set, so an unlabelled item can never be scored by accident; labelling means fixing the fields and
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ics_assistant.errors import AssistantError
-from ics_assistant.types import Turn
+from ics_assistant.types import AUDIENCES, Audience, Turn
 
 __all__ = [
     "REQUIRED_FIELDS",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 REQUIRED_FIELDS = ("id", "question", "answerable", "expected_sources", "expected_facts")
-OPTIONAL_FIELDS = ("history", "category", "needs_label", "notes")
+OPTIONAL_FIELDS = ("history", "category", "needs_label", "notes", "audience")
 _ALLOWED = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 
@@ -70,6 +72,7 @@ class EvalItem:
     category: str | None = None
     needs_label: bool = False
     notes: str | None = None
+    audience: Audience = "public"
 
     @property
     def label(self) -> str:
@@ -91,6 +94,8 @@ class EvalItem:
             d["needs_label"] = True
         if self.notes is not None:
             d["notes"] = self.notes
+        if self.audience != "public":
+            d["audience"] = self.audience
         return d
 
 
@@ -155,6 +160,9 @@ def parse_item(obj: Any, *, allow_drafts: bool = False) -> EvalItem:
         raise ValueError("'category' must be a non-empty string")
     if notes is not None and not isinstance(notes, str):
         raise ValueError("'notes' must be a string")
+    audience = obj.get("audience", "public")
+    if audience not in AUDIENCES:
+        raise ValueError(f"'audience' must be one of {list(AUDIENCES)}, got {audience!r}")
     return EvalItem(
         id=item_id,
         question=question,
@@ -165,6 +173,7 @@ def parse_item(obj: Any, *, allow_drafts: bool = False) -> EvalItem:
         category=category,
         needs_label=needs_label,
         notes=notes,
+        audience=audience,
     )
 
 

@@ -8,6 +8,7 @@ own ``check_sentence_support`` (see ``support.py``).
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,12 @@ from ics_assistant.errors import ConfigError
 from ics_assistant.evaluation.dataset import DatasetError, EvalItem, load_dataset
 from ics_assistant.evaluation.metrics import AnswerSupportFn, DocText, JudgeFn
 from ics_assistant.evaluation.scoring import ItemScore, score_item, summarize
-from ics_assistant.types import Answer, Turn
+from ics_assistant.types import Answer, Audience, Turn
 
 __all__ = ["AskFn", "EvalRun", "ItemRun", "run_eval", "run_items"]
 
-AskFn = Callable[[str, Sequence[Turn]], Answer]
+# ``ask(question, history)`` for public items; ``ask(question, history, audience)`` for the others.
+AskFn = Callable[..., Answer]
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,10 @@ def run_items(
     runs: list[ItemRun] = []
     for item in tqdm(items, desc="eval", unit="q", disable=not progress, dynamic_ncols=True):
         started = time.perf_counter()
-        answer = ask(item.question, item.history)
+        if item.audience == "public":
+            answer = ask(item.question, item.history)
+        else:
+            answer = ask(item.question, item.history, item.audience)
         latency_ms = (time.perf_counter() - started) * 1000.0
         llm = judge(answer) if judge is not None and not answer.refused else None
         score = score_item(item, answer, latency_ms, doc_text, support, judged=llm)
@@ -74,8 +79,12 @@ def run_eval(
     k: int | None = None,
     only: Sequence[str] = (),
     progress: bool = True,
+    corpus: Path | None = None,
 ) -> EvalRun:
     """Evaluate the configured assistant on a dataset file (needs a built index).
+
+    With ``corpus``, the dataset is run against that corpus instead: it is ingested into a fresh
+    temporary data dir (the configured index is left alone) and removed afterwards.
 
     ``only`` keeps the items whose id or category is listed (for quick iterations while tuning).
     """
@@ -93,6 +102,15 @@ def run_eval(
     if k is not None:
         update["top_k"] = k
     settings = settings.model_copy(update=update) if update else settings
+    if corpus is not None:
+        with tempfile.TemporaryDirectory(prefix="ics-eval-") as tmp:
+            from ics_assistant.ingest.pipeline import run_ingest
+
+            scratch = settings.model_copy(update={"corpus_dir": corpus, "data_dir": Path(tmp) / "data"})
+            report = run_ingest(scratch, progress=False)
+            if report.failed:
+                raise ConfigError(f"the eval corpus {corpus} has unreadable files: {report.summary()}")
+            return run_eval(scratch, dataset, only=only, progress=progress)
     items = load_dataset(dataset)
     if only:
         items = [i for i in items if i.id in only or i.category in only]
@@ -107,8 +125,8 @@ def run_eval(
         def doc_text(doc_id: str) -> str | None:
             return index.document_text(doc_id) if doc_id in known else None
 
-        def ask(question: str, history: Sequence[Turn]) -> Answer:
-            answer: Answer = assistant.ask(question, history, "public")
+        def ask(question: str, history: Sequence[Turn], audience: Audience = "public") -> Answer:
+            answer: Answer = assistant.ask(question, history, audience)
             return answer
 
         meta = {"dataset": str(dataset), "generator": settings.generator, "k": settings.top_k}
