@@ -151,7 +151,7 @@ class Assistant:
             answer_text, citations = comp.text, comp.citations
             timings["generate"] = _ms(t)
             t = perf_counter()
-            unsupported = _unsupported(answer_text, citations, hits)
+            unsupported = _unsupported_quotes(citations, hits)
             timings["verify"] = _ms(t)
             if unsupported:  # a guard: verbatim quotes always pass, so this means a bug upstream
                 base["dropped_sentences"] = unsupported
@@ -224,13 +224,27 @@ def _chunk_texts(index: SearchIndex) -> list[str] | None:
     return None
 
 
-def _unsupported(text: str, citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:
-    """Sentences of an extractive answer that the chunks they cite do not support (no model call)."""
-    chunk_text = {h.chunk.chunk_id: h.chunk.text for h in hits}
-    passages = [
-        CitedPassage(c.n, chunk_text.get(c.chunk_id, c.quote), title=c.title, date=c.date) for c in citations
-    ]
-    return tuple(r.sentence for r in check_sentence_support(text, passages) if not r.supported)
+def _unsupported_quotes(citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:
+    """Quotes of an extractive answer that are not what they claim to be (no model call).
+
+    The check runs on each quoted source text, never on the "According to ..." frame around it:
+    a quote must be verbatim in a retrieved chunk at its offsets, and pass the support check
+    against that chunk. Quotes are verbatim by construction, so a failure means a bug upstream.
+    """
+    chunks = {h.chunk.chunk_id: h.chunk for h in hits}
+    bad: list[str] = []
+    for c in citations:
+        chunk = chunks.get(c.chunk_id)
+        if chunk is None or chunk.text[c.start - chunk.start : c.end - chunk.start] != c.quote:
+            bad.append(c.quote)
+            continue
+        passage = CitedPassage(c.n, chunk.text, title=c.title, date=c.date)
+        for line in c.quote.splitlines():
+            if line.strip() and not all(
+                r.supported for r in check_sentence_support(f"{line} [{c.n}]", [passage])
+            ):
+                bad.append(line)
+    return tuple(bad)
 
 
 def _ms(t: float) -> float:

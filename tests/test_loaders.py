@@ -57,9 +57,10 @@ def make_docx(path: Path, paragraphs: list[str]) -> None:
 
 def test_txt_and_md(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Hello ICS.\n\nSecond paragraph.", encoding="utf-8")
-    (tmp_path / "b.md").write_text("# Title\n\nSome *markdown* text.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nSome *markdown* text.\n\n- one\n- two", encoding="utf-8")
     assert load_file(tmp_path / "a.txt", LIMIT) == "Hello ICS.\n\nSecond paragraph."
-    assert "Some *markdown* text." in load_file(tmp_path / "b.md", LIMIT)
+    # what a reader sees: no heading, emphasis or list markers; list items one per line
+    assert load_file(tmp_path / "b.md", LIMIT) == "Title\n\nSome markdown text.\n\none\ntwo\n"
 
 
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:

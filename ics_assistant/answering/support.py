@@ -138,6 +138,17 @@ def split_answer(text: str) -> list[AnswerSentence]:
 
 
 def _frame_split(claim: str, passages: Sequence[CitedPassage]) -> str:
+    """The claim without its attribution frame "According to <a cited title>[, dated <date>]: ".
+    Titles are matched whole (they may contain colons), never by guessing where they end."""
+    norm = claim.casefold()
+    for p in sorted(passages, key=lambda p: -len(p.title)):
+        head = f"according to {p.title}".casefold()
+        if not p.title or not norm.startswith(head):
+            continue
+        rest = claim[len(head) :]
+        m = re.match(r"(?:, dated [^:]+)?:\s+", rest)
+        if m:
+            return rest[m.end() :]
     m = _FRAME.match(claim)
     if not m:
         return claim

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ics_assistant.errors import LoadError
+from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
 
 __all__ = ["LOADERS", "SUPPORTED_SUFFIXES", "load_file"]
 
@@ -41,6 +42,7 @@ _BLOCK_TAGS = (
     "dt",
     "dd",
 )
+_LINE_TAGS = ("li", "tr", "dt", "dd")
 _BLANKS = re.compile(r"\n\s*\n\s*(\n\s*)*")
 
 
@@ -77,21 +79,33 @@ def _nonempty(path: Path, text: str) -> str:
 
 
 def load_text(path: Path, data: bytes) -> str:
-    return _nonempty(path, _decode_text(path, data))
+    """Plain text; a text export wrapped at a fixed width (with page headers) is made prose again."""
+    return _nonempty(path, plain_text_prose(_decode_text(path, data)))
+
+
+def load_markdown(path: Path, data: bytes) -> str:
+    """Markdown as a reader sees it: no heading, list or emphasis markers."""
+    return _nonempty(path, markdown_to_text(_decode_text(path, data)))
 
 
 def load_html(path: Path, data: bytes) -> str:
     """Main text of a page: drops navigation, headers, footers, scripts and styles."""
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, NavigableString
 
     html = _decode_text(path, data)
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    for container in root.find_all(["ul", "ol", "dl", "table", "thead", "tbody", "tr"]):
+        for child in list(container.children):  # source indentation between items is not text
+            if isinstance(child, NavigableString) and not child.strip():
+                child.extract()
     for tag in root.find_all(list(_BLOCK_TAGS)):
         if tag.name == "br":
             tag.replace_with("\n")
+        elif tag.name in _LINE_TAGS:  # a list item or table row: its own line, not a paragraph
+            tag.insert_after("\n")
         else:
             tag.insert_before("\n\n")
             tag.insert_after("\n\n")
@@ -109,6 +123,7 @@ def load_pdf(path: Path, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable PDF: {exc}") from exc
+    pages = [unwrap(p) for p in strip_page_furniture(pages)]
     return _nonempty(path, "\n\n".join(p.strip() for p in pages if p.strip()))
 
 
@@ -126,7 +141,7 @@ def load_docx(path: Path, data: bytes) -> str:
 
 LOADERS: dict[str, Callable[[Path, bytes], str]] = {
     ".txt": load_text,
-    ".md": load_text,
+    ".md": load_markdown,
     ".html": load_html,
     ".htm": load_html,
     ".pdf": load_pdf,

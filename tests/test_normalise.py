@@ -1,0 +1,70 @@
+"""Formatted text becomes the prose a reader sees: Markdown markers, hard wraps, page furniture."""
+
+from __future__ import annotations
+
+from ics_assistant.ingest.normalise import (
+    is_hard_wrapped,
+    markdown_to_text,
+    plain_text_prose,
+    strip_page_furniture,
+    unwrap,
+)
+
+
+def test_markdown_headings_lists_emphasis_links_and_tables() -> None:
+    md = (
+        "# The plan\n\n**Bold intro** with a [link](http://x.example).\n\n## Steps\n\n"
+        "1. First step\n2. Second step\n\n| Area | People |\n|---|---|\n| North | 10 |\n| South | 20 |\n"
+    )
+    text = markdown_to_text(md)
+    assert text == (
+        "The plan\n\nBold intro with a link.\n\nSteps\n\nFirst step\nSecond step\n\n"
+        "Area\tPeople\nNorth\t10\nSouth\t20\n"
+    )
+    assert "#" not in text and "*" not in text and "](" not in text
+
+
+def test_running_headers_and_page_numbers_are_dropped_but_table_numbers_kept() -> None:
+    pages = [
+        "Acme Board\nAnnual Summary\nPage 1\nWe met 3 of 4 targets.\nTarget\n0\n38\nMore.\nStill more.\nEnd.",
+        "Acme Board\nAnnual Summary\nPage 2\nSpending rose.\n2",
+    ]
+    out = strip_page_furniture(pages)
+    assert out[0] == "We met 3 of 4 targets.\nTarget\n0\n38\nMore.\nStill more.\nEnd."
+    assert out[1] == "Spending rose."
+
+
+def test_unwrap_joins_wrapped_sentences_and_repairs_hyphenation_from_the_document() -> None:
+    text = (
+        "The board agreed a new plan for community services in the whole of the\n"
+        "county, which will start in April. It expects the number of people waiting to\n"
+        "fall by a third. The plan supports well-\n"
+        "being and better co-ordi-\n"
+        "nation of care, and coordination is reviewed each year by the partnership.\n"
+        "Short heading\n"
+        "Next paragraph starts here."
+    )
+    out = unwrap(text)
+    assert "whole of the county, which" in out
+    assert "waiting to fall by a third" in out
+    assert "well-being" in out  # "wellbeing" never occurs in the document: the hyphen is kept
+    assert "co-ordination" in out or "coordination of care" in out
+    assert "\nShort heading\nNext paragraph starts here." in out
+
+
+def test_plain_text_with_one_paragraph_per_line_is_unchanged() -> None:
+    text = "A first paragraph that is long enough to be a real paragraph of text.\n\nShort.\n" * 5
+    assert not is_hard_wrapped(text)
+    assert plain_text_prose(text) == text
+
+
+def test_hard_wrapped_text_export_loses_page_lines_and_headers() -> None:
+    line = "word " * 13
+    body = "\n".join(f"{line}number {i} carries on" for i in range(6))
+    text = (
+        f"Acme Plan 2026\n{body}\nends here.\nPage 1 of 2\nAcme Plan 2026\n{body}\nends too.\nPage 2 of 2\n"
+    )
+    assert is_hard_wrapped(text)
+    out = plain_text_prose(text)
+    assert "Page 1" not in out and "Acme Plan 2026" not in out
+    assert "carries on word" in out  # wrapped lines joined into one paragraph
