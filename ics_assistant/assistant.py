@@ -13,23 +13,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
 from ics_assistant.answering.acronyms import learn_acronyms
 from ics_assistant.answering.analysis import analyze_question
-from ics_assistant.answering.answerability import decide
-from ics_assistant.answering.condense import condense
-from ics_assistant.answering.evidence import score_sentences
-from ics_assistant.answering.extractive import compose_extractive
+from ics_assistant.answering.answerability import Decision, decide
+from ics_assistant.answering.condense import Condensed, condense
+from ics_assistant.answering.evidence import Pool, score_sentences
+from ics_assistant.answering.extractive import Composition, compose_extractive
 from ics_assistant.answering.messages import RefusalReason, refusal_text, safety_text
 from ics_assistant.answering.safety import screen_message
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import verify_generated
 from ics_assistant.config import Settings
 from ics_assistant.errors import InputError
-from ics_assistant.protocols import ChatModel, Embedder, SearchIndex
+from ics_assistant.protocols import ChatModel, Embedder, SearchIndex, Vectors
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
@@ -63,6 +64,19 @@ def _pieces(text: str) -> Iterator[str]:
         pos = m.end()
     if pos < len(text):
         yield text[pos:]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything decided about a question before generation (see ``Assistant.prepare``)."""
+
+    condensed: Condensed
+    query: str
+    hits: tuple[Hit, ...]
+    vectors: Mapping[str, Vectors]
+    pool: Pool
+    composition: Composition
+    decision: Decision
 
 
 class Assistant:
@@ -122,24 +136,10 @@ class Assistant:
             return
         turns = _clean_history(history, self.settings)
         timings: dict[str, float] = {}
+        prep = self.prepare(text, turns, audience, timings)
+        query, hits, comp, decision = prep.query, prep.hits, prep.composition, prep.decision
+        condensed, vectors = prep.condensed, prep.vectors
         t = perf_counter()
-        condensed = condense(text, turns, self.chat_model)
-        query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
-        timings["condense"] = _ms(t)
-        t = perf_counter()
-        retrieval = self.retriever.retrieve(query, audience)
-        hits = retrieval.hits
-        if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
-            hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
-        vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
-        timings["retrieve"] = _ms(t)
-        t = perf_counter()
-        info = analyze_question(query)
-        pool = score_sentences(info, hits, vectors, retrieval.query_vector)
-        comp = compose_extractive(
-            pool, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
-        )
-        decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
         base.update(condensed_question=query, sources=_sources(hits), audience=audience)
         if not decision.answerable:
             timings["generate"] = _ms(t)
@@ -188,6 +188,33 @@ class Assistant:
             timings_ms=timings,
             **base,
         )
+
+    def prepare(
+        self, text: str, turns: Sequence[Turn], audience: Audience, timings: dict[str, float] | None = None
+    ) -> Prepared:
+        """Condense, retrieve, score, compose and decide for a cleaned, screened question.
+
+        Shared by ``stream`` and by the scripts that fit the answerability model, so they see
+        exactly what the answerer sees."""
+        times = timings if timings is not None else {}
+        t = perf_counter()
+        condensed = condense(text, turns, self.chat_model)
+        query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
+        times["condense"] = _ms(t)
+        t = perf_counter()
+        retrieval = self.retriever.retrieve(query, audience)
+        hits = retrieval.hits
+        if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
+            hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
+        vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
+        times["retrieve"] = _ms(t)
+        info = analyze_question(query)
+        pool = score_sentences(info, hits, vectors, retrieval.query_vector)
+        comp = compose_extractive(
+            pool, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
+        )
+        decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
+        return Prepared(condensed, query, tuple(hits), vectors, pool, comp, decision)
 
     def _llm_stream(
         self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]

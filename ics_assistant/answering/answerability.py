@@ -1,22 +1,19 @@
-"""Should we answer? A similarity threshold alone is not enough on this corpus: on-topic questions
-the documents do not answer score as high as answerable ones. So the evidence the reply would
-stand on must also
-1. reach ``settings.min_dense_score`` (best cosine of the question with a candidate chunk or one of
-   its sentences), unless the key terms are covered almost entirely (``strong_term_coverage``:
-   names the embedding model does not know, such as a person's name, score low on similarity),
-2. contain every entity the question names (capitalised words, acronyms, numbers),
-3. cover at least ``settings.min_term_coverage`` of the question's weighted key terms
-   (the quoted sentences plus their chunk's heading and document title), and
-4. contain the kind of answer asked for: a date for "when", a number for "how many", a name for
-   "who".
-The thresholds live in ``Settings`` and were calibrated on the golden eval set.
+"""Should we answer? Similarity alone is not enough: on-topic questions the documents do not answer
+score as high as answerable ones. So the evidence the reply would stand on is described by a few
+features (similarity of the question to the retrieved text and to the quoted sentences, weighted
+key-term and entity coverage, whether the kind of answer asked for is there, ...), and a logistic
+regression fitted on labelled eval sets by ``scripts/fit_answerability.py`` (cross-validated across
+corpora) decides. Its weights and threshold live in ``answerability_model.json`` with the hash of
+the data they were fitted on; nothing here is tuned by hand. A question that asks for what the
+documents leave out ("the areas it doesn't name") is refused by definition.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ics_assistant.answering.analysis import (
     QuestionInfo,
@@ -26,12 +23,13 @@ from ics_assistant.answering.analysis import (
     has_number,
     names_in,
 )
+from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
-__all__ = ["Decision", "decide", "names_place"]
+__all__ = ["FEATURES", "Decision", "decide", "features", "names_place"]
 
 _ASKS_FOR_ABSENT = re.compile(
     r"\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|not) (?:name|list|mention|include|say|give|cover|state)\b|"
@@ -56,6 +54,7 @@ class Decision:
     dense: float
     coverage: float
     has_answer_type: bool
+    features: Mapping[str, float] = field(default_factory=dict)
 
 
 # "still", "now", "currently": when the question is set, not what it is about (not key terms).
@@ -115,28 +114,77 @@ def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return any(all(t in sc.terms for t in info.terms) for sc in evidence)
 
 
-def decide(pool: Pool, evidence: Sequence[Scored], top_dense: float, settings: Settings) -> Decision:
+# The features the fitted model weighs, in order (see scripts/fit_answerability.py).
+FEATURES = (
+    "dense",  # best cosine of the question with a retrieved chunk or sentence
+    "evidence_semantic",  # best cosine of the question with a quoted sentence
+    "coverage",  # weighted share of the question's key terms in the quoted text, heading and title
+    "entity_coverage",  # share of the question's named things (names, acronyms, numbers) covered
+    "typed",  # the kind of answer asked for (a date for "when" ...) is in the quote
+    "lead_overlap",  # weighted term overlap of the lead sentence
+    "personal_unmet",  # "how do I ..." whose action no quoted sentence states
+    "n_terms",  # number of key terms in the question (log-scaled)
+    "uncovered",  # key terms of the question found nowhere in the quoted text (log-scaled)
+    "top_missing",  # the question's most informative key term is not in the quoted text
+)
+
+
+def features(pool: Pool, evidence: Sequence[Scored], top_dense: float) -> dict[str, float]:
+    """What the answerability model sees for one question (pure)."""
     info = pool.info
     dense = max(top_dense, max((sc.semantic for sc in pool.sentences), default=0.0))
-    if not evidence:
-        return Decision(False, "no_evidence", dense, 0.0, False)
-    if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
-        return Decision(False, "not_covered", dense, 0.0, False)
     terms = _evidence_terms(evidence)
     subject = list(info.terms)
     if asks_about_change(info.text):
         subject = [t for t in info.terms if t not in _TIME_WORDS] or subject
-    coverage = term_coverage(subject, terms, pool.weights)
-    typed = _has_type(info, evidence)
-    reason: RefusalReason | None = None
-    if dense < settings.min_dense_score and coverage < settings.strong_term_coverage:
-        reason = "low_similarity"
-    elif any(e not in terms for e in info.entities):
-        reason = "missing_entity"
-    elif coverage < settings.min_term_coverage:
-        reason = "not_covered"
-    elif not typed:
-        reason = "no_answer_of_type"
-    elif info.personal and not _states_action(info, evidence):
-        reason = "personal_service"
-    return Decision(reason is None, reason, dense, coverage, typed)
+    entities = list(info.entities)
+    missing = [t for t in subject if t not in terms]
+    top = max(subject, key=lambda t: pool.weights.get(t, 0.0), default=None)
+    return {
+        "dense": dense,
+        "evidence_semantic": max((sc.semantic for sc in evidence), default=0.0),
+        "coverage": term_coverage(subject, terms, pool.weights),
+        "entity_coverage": (sum(1 for e in entities if e in terms) / len(entities)) if entities else 1.0,
+        "typed": 1.0 if _has_type(info, evidence) else 0.0,
+        "lead_overlap": max((sc.overlap for sc in evidence), default=0.0),
+        "personal_unmet": 1.0 if info.personal and not _states_action(info, evidence) else 0.0,
+        "n_terms": math.log1p(len(info.terms)),
+        "uncovered": math.log1p(len(missing)),
+        "top_missing": 1.0 if top is not None and top not in terms else 0.0,
+    }
+
+
+def _reason(f: Mapping[str, float]) -> RefusalReason:
+    """The most telling reason for a refusal the model decided, for reports and users."""
+    if f["personal_unmet"]:
+        return "personal_service"
+    if f["entity_coverage"] < 1.0:
+        return "missing_entity"
+    if not f["typed"]:
+        return "no_answer_of_type"
+    if f["dense"] < 0.2:
+        return "low_similarity"
+    return "not_covered"
+
+
+def decide(
+    pool: Pool,
+    evidence: Sequence[Scored],
+    top_dense: float,
+    settings: Settings,
+    model: AnswerabilityModel | None = None,
+) -> Decision:
+    info = pool.info
+    if not evidence:
+        dense = max(top_dense, max((sc.semantic for sc in pool.sentences), default=0.0))
+        return Decision(False, "no_evidence", dense, 0.0, False)
+    f = features(pool, evidence, top_dense)
+    if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
+        return Decision(False, "not_covered", f["dense"], 0.0, False, f)
+    if info.answer_type in ("date", "number") and not f["typed"]:
+        # "when" needs a date and "how many" a number that counts the thing asked: never a guess
+        return Decision(False, _reason(f), f["dense"], f["coverage"], False, f)
+    fitted = model if model is not None else load_model()
+    answerable = fitted.answerable(f)
+    reason = None if answerable else _reason(f)
+    return Decision(answerable, reason, f["dense"], f["coverage"], bool(f["typed"]), f)

@@ -300,7 +300,7 @@ def check_sentence_support(
 
 def _is_verbatim(claim: str, cited: Sequence[CitedPassage]) -> bool:
     body = normalize_for_match(claim.strip().strip("“”\"'").rstrip(":"))
-    if len(body) < 3:
+    if not body:
         return False
     return any(body in normalize_for_match(p.text) for p in cited)
 

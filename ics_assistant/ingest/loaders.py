@@ -90,7 +90,8 @@ def load_markdown(path: Path, data: bytes) -> str:
 
 def load_html(path: Path, data: bytes) -> str:
     """Main text of a page: drops navigation, headers, footers, scripts and styles."""
-    from bs4 import BeautifulSoup, NavigableString
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString
 
     html = _decode_text(path, data)
     soup = BeautifulSoup(html, "lxml")

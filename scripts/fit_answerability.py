@@ -1,0 +1,202 @@
+"""Fit the answerability model on the labelled eval sets, cross-validated across corpora.
+
+Usage: .venv/bin/python scripts/fit_answerability.py [--check]
+
+For every (dataset, corpus) pair below, the corpus is ingested into a temporary data dir and each
+question goes through the real pipeline up to the answer/refuse decision (``Assistant.prepare``);
+the decision's features and the item's ``answerable`` label make one training row. Items that the
+safety screen handles, and items with nothing retrieved, never reach the decision and are left out.
+
+A scikit-learn Pipeline (StandardScaler + LogisticRegression, class-balanced, fixed seed) is fitted:
+- across corpora: fit on the seed corpus's sets, test on northshire, and the reverse; the decision
+  threshold in each direction is chosen on the training side only (best balanced accuracy);
+- finally on everything, with the threshold chosen on out-of-fold predictions (5-fold).
+The weights, threshold, data hash and both cross-corpus figures go to
+``ics_assistant/answering/answerability_model.json``. ``--check`` only verifies that the file's
+data hash matches the datasets (what the test does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from ics_assistant.answering.answerability import FEATURES  # noqa: E402
+from ics_assistant.answering.answerability_model import MODEL_PATH, fitted_from, save_model  # noqa: E402
+
+# (dataset, its corpus, group used for cross-corpus validation)
+TRAINING_SETS: tuple[tuple[str, str, str], ...] = (
+    ("evals/datasets/golden.jsonl", "corpus", "seeds"),
+    ("evals/datasets/holdout.jsonl", "corpus", "seeds"),
+    ("evals/datasets/holdout2.jsonl", "corpus", "seeds"),
+    ("evals/datasets/holdout3.jsonl", "corpus", "seeds"),
+    ("evals/datasets/seed-blind.jsonl", "corpus", "seeds"),
+    ("evals/corpora/northshire/questions.jsonl", "evals/corpora/northshire/corpus", "northshire"),
+)
+SEED = 7
+
+
+def data_hash(root: Path = ROOT) -> str:
+    """sha256 over the training datasets and their corpora's files (names and bytes)."""
+    h = hashlib.sha256()
+    paths: set[Path] = set()
+    for dataset, corpus, _ in TRAINING_SETS:
+        paths.add(root / dataset)
+        paths.update(p for p in (root / corpus).rglob("*") if p.is_file())
+    for p in sorted(paths):
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def collect() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    from ics_assistant.answering.safety import screen_message
+    from ics_assistant.assistant import build_assistant, clean_question
+    from ics_assistant.backends.embedders import get_embedder
+    from ics_assistant.config import Settings
+    from ics_assistant.evaluation.dataset import load_dataset
+    from ics_assistant.index import Index
+    from ics_assistant.ingest.pipeline import run_ingest
+
+    base = Settings()
+    embedder = get_embedder(base)
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    groups: list[str] = []
+    ids: list[str] = []
+    by_corpus: dict[str, list[tuple[str, str]]] = {}
+    for dataset, corpus, group in TRAINING_SETS:
+        by_corpus.setdefault(corpus, []).append((dataset, group))
+    for corpus, sets in by_corpus.items():
+        with tempfile.TemporaryDirectory(prefix="ics-fit-") as tmp:
+            settings = base.model_copy(update={"corpus_dir": ROOT / corpus, "data_dir": Path(tmp) / "data"})
+            run_ingest(settings, embedder, progress=False)
+            index = Index.open(settings)
+            try:
+                assistant = build_assistant(settings, embedder=embedder, index=index)
+                for dataset, group in sets:
+                    for item in load_dataset(ROOT / dataset):
+                        text, problem, _ = clean_question(item.question, settings.max_message_chars)
+                        if problem is not None or screen_message(text) is not None:
+                            continue
+                        prep = assistant.prepare(text, list(item.history), item.audience)
+                        if not prep.decision.features:
+                            continue  # nothing retrieved, or refused by definition
+                        rows.append([float(prep.decision.features[f]) for f in FEATURES])
+                        labels.append(int(item.answerable))
+                        groups.append(group)
+                        ids.append(f"{Path(dataset).stem}:{item.id}")
+            finally:
+                index.close()
+    return np.array(rows), np.array(labels), groups, ids
+
+
+def _pipeline() -> Any:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(
+        StandardScaler(), LogisticRegression(class_weight="balanced", C=1.0, random_state=SEED, max_iter=1000)
+    )
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The threshold with the best balanced accuracy (ties: the lower, favouring answers)."""
+    best, best_t = -1.0, 0.5
+    for t in np.unique(np.round(p, 4)):
+        pred = p >= t
+        tpr = float(np.mean(pred[y == 1])) if np.any(y == 1) else 1.0
+        tnr = float(np.mean(~pred[y == 0])) if np.any(y == 0) else 1.0
+        if (tpr + tnr) / 2 > best + 1e-9:
+            best, best_t = (tpr + tnr) / 2, float(t)
+    return best_t
+
+
+def rates(p: np.ndarray, y: np.ndarray, t: float) -> dict[str, float]:
+    pred = p >= t
+    return {
+        "false_refusal_rate": round(float(np.mean(~pred[y == 1])), 4),
+        "refusal_recall": round(float(np.mean(~pred[y == 0])), 4),
+        "n_answerable": int(np.sum(y == 1)),
+        "n_unanswerable": int(np.sum(y == 0)),
+    }
+
+
+def cross_corpus(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> dict[str, Any]:
+    g = np.array(groups)
+    out: dict[str, Any] = {}
+    for train, test in (("seeds", "northshire"), ("northshire", "seeds")):
+        model = _pipeline().fit(x[g == train], y[g == train])
+        t = best_threshold(model.predict_proba(x[g == train])[:, 1], y[g == train])
+        out[f"fit_{train}_test_{test}"] = {
+            "threshold": round(t, 4),
+            **rates(model.predict_proba(x[g == test])[:, 1], y[g == test], t),
+        }
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> dict[str, Any]:
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    oof = cross_val_predict(
+        _pipeline(), x, y, cv=StratifiedKFold(5, shuffle=True, random_state=SEED), method="predict_proba"
+    )[:, 1]
+    threshold = best_threshold(oof, y)
+    model = _pipeline().fit(x, y)
+    scaler, lr = model[0], model[-1]
+    meta = {
+        "data_sha256": data_hash(),
+        "n_rows": len(y),
+        "datasets": [d for d, _, _ in TRAINING_SETS],
+        "out_of_fold": rates(oof, y, threshold),
+        "cross_corpus": cross_corpus(x, y, groups),
+        "fitted_by": "scripts/fit_answerability.py",
+    }
+    saved = fitted_from(
+        FEATURES,
+        [float(v) for v in scaler.mean_],
+        [float(v) for v in scaler.scale_],
+        [float(v) for v in lr.coef_[0]],
+        float(lr.intercept_[0]),
+        threshold,
+        meta,
+    )
+    save_model(saved, MODEL_PATH)
+    return meta
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="only check the model's data hash")
+    args = parser.parse_args()
+    if args.check:
+        stored = json.loads(MODEL_PATH.read_text())["meta"]["data_sha256"]
+        ok = stored == data_hash()
+        print(
+            "answerability model matches its data" if ok else "DATA CHANGED: run scripts/fit_answerability.py"
+        )
+        return 0 if ok else 1
+    x, y, groups, _ = collect()
+    meta = fit(x, y, groups)
+    print(json.dumps(meta, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
