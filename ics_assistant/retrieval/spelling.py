@@ -2,8 +2,10 @@
 
 A word of five or more letters that the corpus never uses is replaced by the most frequent corpus
 word within one edit (two for words of eight or more letters) sharing its first letter, so
-"statutry" finds "statutory". Lookups go through a delete-index (SymSpell's idea), so a query
-costs a few dictionary probes, not a scan of the vocabulary.
+"statutry" finds "statutory". A word that is ordinary English (``wordfreq``'s Zipf frequency of at
+least ``REAL_WORD_ZIPF``: "stone", "scrapped") is never "corrected" to a corpus word ("shone"): it
+is what the person meant. Lookups go through a delete-index (SymSpell's idea), so a query costs a
+few dictionary probes, not a scan of the vocabulary.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ __all__ = ["Speller"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 MIN_LEN = 5
+REAL_WORD_ZIPF = 3.0  # about once per million words of English: a real word, not a typo
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is common English (wordfreq's Zipf scale; its data ships in the package)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= REAL_WORD_ZIPF
 
 
 def _deletes(word: str) -> set[str]:
@@ -59,7 +69,7 @@ class Speller:
         """The corpus word to use for ``word`` (lower case), or ``None`` to keep it."""
         if len(word) < MIN_LEN or word in self.counts or not word.isalpha() or stem(word) in self._stems:
             return None
-        if word in STOP_WORDS:  # ordinary function words ("being") are never misspellings of corpus words
+        if word in STOP_WORDS or is_english_word(word):  # "stone" is not a misspelling of "shone"
             return None
         limit = 2 if len(word) >= 8 else 1
         candidates: set[str] = set()
