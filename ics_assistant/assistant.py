@@ -19,7 +19,7 @@ from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
 from ics_assistant.answering.acronyms import learn_acronyms
-from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.analysis import analyze_question, learn_common_capitals
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
@@ -96,9 +96,16 @@ class Assistant:
         self.index = index
         self.chat_model = chat_model
         self.retriever = HybridRetriever(index, embedder, settings)
-        texts = _chunk_texts(index)
-        if texts is not None:  # acronyms the documents define ("Care Quality Commission (CQC)")
-            learn_acronyms(texts)
+        chunks = index.all_chunks() if isinstance(index, _ListsChunks) else None
+        texts = [c.text for c in chunks] if chunks is not None else None
+        if (
+            chunks is not None
+        ):  # what the corpus teaches: acronyms it defines, words it capitalises everywhere
+            learn_acronyms(c.text for c in chunks)
+            by_doc: dict[str, list[str]] = {}
+            for c in chunks:
+                by_doc.setdefault(c.doc_id, []).append(c.text)
+            learn_common_capitals({d: "\n".join(t) for d, t in by_doc.items()})
         self.speller = speller if speller is not None else (Speller(texts) if texts is not None else None)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
 
@@ -242,13 +249,6 @@ class Assistant:
 @runtime_checkable
 class _ListsChunks(Protocol):
     def all_chunks(self) -> list[Chunk]: ...
-
-
-def _chunk_texts(index: SearchIndex) -> list[str] | None:
-    """The index's chunk texts (for the speller and the acronym list), when it can list them."""
-    if isinstance(index, _ListsChunks):
-        return [c.text for c in index.all_chunks()]
-    return None
 
 
 def _unsupported_quotes(citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ wording: a "when" question wants a date, "how many" a number, "who" a name, "whi
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Literal
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
 
 __all__ = [
+    "MONTHS",
     "STOP_WORDS",
     "AnswerType",
     "QuestionInfo",
@@ -27,6 +29,7 @@ __all__ = [
     "has_date",
     "has_name",
     "has_number",
+    "learn_common_capitals",
     "names_in",
     "numbers_in",
     "stem",
@@ -54,19 +57,14 @@ STOP_WORDS = _words(
 _KEEP_FOR_WHO = frozenset({"said", "say", "says"})
 
 # Domain acronyms: the long form (as stemmed tokens) folds into the acronym's stem.
-_GLOSSARY_PHRASES: dict[str, str] = {
-    "integrated care system": "ics",
-    "sustainability and transformation partnership": "stp",
-    "clinical commissioning group": "ccg",
-    "primary care network": "pcn",
-    "care quality commission": "cqc",
-    "frequently asked questions": "faq",
-    "voluntary community and social enterprise": "vcse",
-}
-_ACRONYM_STEMS = frozenset({*_GLOSSARY_PHRASES.values(), "nhs"})
+# Acronyms: the long form (as stemmed tokens) folds into the acronym's stem. Empty until the corpus
+# teaches it (``acronyms.learn_acronyms`` reads every "Long Name (ABBR)" definition at start-up).
+_GLOSSARY_PHRASES: dict[str, str] = {}
+_ACRONYM_STEMS: frozenset[str] = frozenset()  # the learned acronyms ("icss" -> "ics")
 _GLOSSARY_LOCK = threading.Lock()
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = _MONTHS  # alternation of English month names, for other modules' patterns
 _DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
@@ -80,15 +78,16 @@ _NUMBER_WORDS = _words(
     """two three four five six seven eight nine ten eleven twelve thirteen twenty thirty forty fifty
     hundred hundreds thousand thousands million millions billion dozen"""
 )
-# Capitalised words that are not names on their own (sentence furniture and domain words).
-_COMMON_CAPS = _words(
+# Capitalised words that are not names on their own: sentence furniture of English, plus the words
+# the corpus capitalises everywhere (learned at start-up by ``learn_common_capitals``: a word that
+# half the documents capitalise, such as the system's own name, tells one passage from another no
+# better than "The" does).
+_ENGLISH_CAPS = _words(
     """The A An In On At For And Or But If This That These Those It Its They Their We Our I You Your He
     She What When Where Who Why How Which Today Yesterday Now Dear Yours Having Following Such Many
-    Some All Both Each Every Most More Other Others Local National Health Care Integrated System
-    Systems ICS ICSs NHS Trust Trusts Board Chair Director Officer Chief Executive Plan Long Term
-    White Paper Government Bill England English Improvement Partnership Partnerships Council
-    Councils Frequently Questions"""
+    Some All Both Each Every Most More Other Others"""
 )
+_COMMON_CAPS: frozenset[str] = _ENGLISH_CAPS
 _NAME_RE = re.compile(
     r"\b(?:(?:Sir|Dame|Dr|Lord|Lady|Professor|Mr|Mrs|Ms)\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
     r"(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+"
@@ -229,15 +228,36 @@ def _glossary() -> dict[tuple[str, ...], str]:
 def add_glossary(phrases: Mapping[str, str]) -> int:
     """Fold more long forms into acronyms (``{"care quality commission": "cqc"}``); returns how many
     were new. Meant for start-up (``acronyms.learn_acronyms`` over the corpus), not per query."""
-    global _GLOSSARY_PHRASES
+    global _GLOSSARY_PHRASES, _ACRONYM_STEMS
     with _GLOSSARY_LOCK:
         new = {p.lower(): a.lower() for p, a in phrases.items() if p.lower() not in _GLOSSARY_PHRASES}
         if new:
             # Copy, then rebind: a request thread reading the glossary (a server reloading its index
             # builds a new assistant while others answer) never sees the dict change mid-iteration.
             _GLOSSARY_PHRASES = {**_GLOSSARY_PHRASES, **new}
+            _ACRONYM_STEMS = frozenset(_GLOSSARY_PHRASES.values())
             _glossary.cache_clear()
             _stems.cache_clear()
+    return len(new)
+
+
+def learn_common_capitals(documents: Mapping[str, str], share: float = 0.5) -> int:
+    """Treat as common the capitalised words that at least ``share`` of the documents (and two or
+    more) use: the corpus's own furniture ("Northshire", "NHS", "ICSs"), not distinguishing names.
+    Returns how many were added. Meant for start-up, like ``add_glossary``."""
+    global _COMMON_CAPS
+    if len(documents) < 2:
+        return 0
+    df: dict[str, int] = {}
+    for text in documents.values():
+        for word in set(re.findall(r"\b[A-Z][A-Za-z]+\b", text)):
+            df[word] = df.get(word, 0) + 1
+    need = max(2, math.ceil(share * len(documents)))
+    found = frozenset(w for w, n in df.items() if n >= need)
+    with _GLOSSARY_LOCK:
+        new = found - _COMMON_CAPS
+        if new:
+            _COMMON_CAPS = _COMMON_CAPS | new
     return len(new)
 
 

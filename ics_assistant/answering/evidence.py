@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ics_assistant.answering.analysis import (
+    MONTHS,
     QuestionInfo,
     content_terms,
     dates_in,
@@ -55,8 +56,8 @@ _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _DEFINES = re.compile(r"^((?:\S+\s+){0,7}?\S+)\s+(?:is|are|means|refers to)\s+(?:a|an|the)?\b", re.I)
 _PAST_QUESTION = re.compile(r"\b(did|was|were|happened|became)\b", re.I)
 _INTENT = re.compile(
-    r"\b(will|would|should|shall|propos\w*|plans?|planned|expected|aims?|await\w*|intend\w*|by (?:april|"
-    r"july|march|june|the end of) \d{4})\b",
+    rf"\b(will|would|should|shall|propos\w*|plans?|planned|expected|aims?|await\w*|intend\w*|by (?:{MONTHS}|"
+    r"the end of) \d{4})\b",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
