@@ -23,8 +23,9 @@ from ics_assistant.answering.analysis import analyze_question, learn_common_capi
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
-from ics_assistant.answering.extractive import Composition, compose_extractive
+from ics_assistant.answering.extractive import Composition, compose_parts
 from ics_assistant.answering.messages import RefusalReason, refusal_text, safety_text
+from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.safety import screen_message
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import verify_generated
@@ -217,8 +218,14 @@ class Assistant:
         times["retrieve"] = _ms(t)
         info = analyze_question(query)
         pool = score_sentences(info, hits, vectors, retrieval.query_vector)
-        comp = compose_extractive(
-            pool, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
+        parts = question_parts(query)
+        pools = [pool]
+        for part in parts[1:]:  # a later part ("and when did that change?") keeps the first part's subject
+            pools.append(
+                score_sentences(analyze_question(f"{part} {parts[0]}"), hits, vectors, retrieval.query_vector)
+            )
+        comp = compose_parts(
+            pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )
         decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
         return Prepared(condensed, query, tuple(hits), vectors, pool, comp, decision)

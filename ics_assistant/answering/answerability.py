@@ -26,6 +26,7 @@ from ics_assistant.answering.analysis import (
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
+from ics_assistant.answering.parts import question_parts
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
@@ -181,7 +182,7 @@ def decide(
     f = features(pool, evidence, top_dense)
     if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
         return Decision(False, "not_covered", f["dense"], 0.0, False, f)
-    if info.answer_type in ("date", "number") and not f["typed"]:
+    if info.answer_type in ("date", "number") and not f["typed"] and len(question_parts(info.text)) == 1:
         # "when" needs a date and "how many" a number that counts the thing asked: never a guess
         return Decision(False, _reason(f), f["dense"], f["coverage"], False, f)
     fitted = model if model is not None else load_model()

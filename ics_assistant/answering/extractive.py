@@ -347,3 +347,36 @@ def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 1
         if sc.start >= q.start and sc.end <= q.end
     )
     return Composition(text, citations, tuple(quotes), evidence, is_list)
+
+
+def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: int = 12) -> Composition:
+    """One reply to a question in several parts (one pool per part, see ``parts.question_parts``):
+    the first part's answer, then the lead quote for each further part that the reply does not
+    already hold, so that every part is answered."""
+    first = compose_extractive(
+        pools[0], max_sentences=max(1, max_sentences - (len(pools) - 1)), max_items=max_items
+    )
+    if len(pools) == 1 or not first.quotes or first.is_list:
+        return first
+    quotes = list(first.quotes)
+    evidence = list(first.evidence)
+    for pool in pools[1:]:
+        fresh = [
+            q
+            for q in _select(pool.info, pool, max_sentences)
+            if not q.items
+            and not any(
+                x.chunk.chunk_id == q.chunk.chunk_id and x.start < q.end and q.start < x.end for x in quotes
+            )
+        ]
+        if not fresh:
+            continue  # the reply already answers this part
+        q = fresh[0]
+        quotes.append(q)
+        evidence.extend(
+            sc for sc in pool.by_chunk[q.chunk.chunk_id] if sc.start >= q.start and sc.end <= q.end
+        )
+    if len(quotes) == len(first.quotes):
+        return first
+    text, citations, is_list = _render(quotes)
+    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list)

@@ -1,0 +1,29 @@
+"""Two-part questions: "What's the goal, and what's the deadline for it?" asks two things.
+
+``question_parts`` splits a question where a second question starts: after a question mark, or at
+"and"/"," or ";" followed by a question word or an auxiliary that opens a question ("and when",
+"and is it"). Each part must keep at least two words; otherwise the question is one part. The
+split is by English grammar only, so it holds for any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["question_parts"]
+
+_OPENERS = (
+    r"what|what's|whats|when|how|who|whom|whose|where|why|which|is|are|was|were|does|do|did|can|"
+    r"could|will|would|should|has|have|until"
+)
+_SPLIT = re.compile(rf"(?:\?\s+|\s*[;,]?\s+and\s+(?=(?:{_OPENERS})\b)|\s*;\s*(?=(?:{_OPENERS})\b))", re.I)
+MIN_WORDS = 2
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions asked, in order (the whole question when it asks one thing)."""
+    text = question.strip()
+    parts = [p.strip(" ,;") for p in _SPLIT.split(text) if p and p.strip(" ,;?")]
+    if len(parts) < 2 or any(len(p.split()) < MIN_WORDS for p in parts):
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in parts]

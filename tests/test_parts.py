@@ -1,0 +1,64 @@
+"""Two-part questions are split by grammar, and the reply quotes an answer for each part."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.extractive import compose_parts
+from ics_assistant.answering.parts import question_parts
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+
+def test_split_at_a_second_question() -> None:
+    assert question_parts("How much did the board spend, and how big was its surplus?") == [
+        "How much did the board spend?",
+        "how big was its surplus?",
+    ]
+    assert question_parts("what is pharmacy first? who can use it?") == [
+        "what is pharmacy first?",
+        "who can use it?",
+    ]
+    assert question_parts("Is the cafe open on Sunday, and until what time?") == [
+        "Is the cafe open on Sunday?",
+        "until what time?",
+    ]
+
+
+def test_one_question_stays_whole() -> None:
+    for q in ("What is an ICS?", "ICSs and CCGs", "who and what", "Which councils and trusts are partners?"):
+        assert question_parts(q) == [q]
+
+
+def _chunk(text: str) -> Chunk:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in text.split(". "):
+        end = text.index(sentence, pos) + len(sentence) + (1 if not sentence.endswith(".") else 0)
+        spans.append((text.index(sentence, pos), min(end, len(text))))
+        pos = min(end + 1, len(text))
+    return Chunk(
+        "c1", "doc", text, 0, len(text), audience="public", title="Clinic guide", sentences=tuple(spans)
+    )
+
+
+def test_each_part_gets_its_own_quote() -> None:
+    text = (
+        "The Millbrook clinic opens from 9am to 5pm on weekdays. "
+        "Parking is free for two hours. "
+        "You do not need a referral to use the clinic."
+    )
+    chunk = _chunk(text)
+    hits = [Hit(chunk=chunk, score=1.0, rank=1)]
+    question = "What hours is the Millbrook clinic open, and do I need a referral?"
+    parts = question_parts(question)
+    emb = FakeEmbedder()
+    pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
+    for part in parts[1:]:
+        info = analyze_question(f"{part} {parts[0]}")
+        pools.append(score_sentences(info, hits, {}, emb.embed([part])[0]))
+    comp = compose_parts(pools, max_sentences=2)
+    assert "9am to 5pm" in comp.text
+    assert "referral" in comp.text
+    assert all(c.quote in text for c in comp.citations)
