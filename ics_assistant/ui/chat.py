@@ -213,6 +213,7 @@ def build_demo(
                     feedback_options=("Like", "Dislike"),
                     buttons=["copy"],
                     placeholder="Ask a question about Integrated Care Systems.",
+                    allow_tags=False,  # messages are escaped text (ui/messages.py); no tag passes
                 )
                 with gr.Row():
                     msg = gr.Textbox(
