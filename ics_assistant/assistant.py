@@ -33,7 +33,7 @@ from ics_assistant.protocols import ChatModel, Embedder, SearchIndex
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
-from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn
+from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn, audiences_for
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
 
@@ -82,10 +82,19 @@ class Assistant:
         self.index = index
         self.chat_model = chat_model
         self.retriever = HybridRetriever(index, embedder, settings)
-        texts = _chunk_texts(index)
-        if texts is not None:  # acronyms the documents define ("Care Quality Commission (CQC)")
-            learn_acronyms(texts)
-        self.speller = speller if speller is not None else (Speller(texts) if texts is not None else None)
+        chunks = index.all_chunks() if isinstance(index, _ListsChunks) else None
+        if chunks is not None:  # acronyms the documents define ("Care Quality Commission (CQC)")
+            learn_acronyms(c.text for c in chunks)
+        # One speller per audience, each from the chunks that audience may read: a public question
+        # is never corrected to a staff-only word (its condensed_question would reveal it).
+        self.spellers: dict[str, Speller] = (
+            dict.fromkeys(AUDIENCES, speller)
+            if speller is not None
+            else {a: Speller(c.text for c in chunks if a in audiences_for(c.audience)) for a in AUDIENCES}
+            if chunks is not None
+            else {}
+        )
+        self.speller = self.spellers.get("staff")  # every chunk's words (benchmarks reuse it)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
 
     def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
@@ -124,7 +133,8 @@ class Assistant:
         timings: dict[str, float] = {}
         t = perf_counter()
         condensed = condense(text, turns, self.chat_model)
-        query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
+        speller = self.spellers.get(audience)
+        query = speller.correct(condensed.query) if speller is not None else condensed.query
         timings["condense"] = _ms(t)
         t = perf_counter()
         retrieval = self.retriever.retrieve(query, audience)
@@ -215,13 +225,6 @@ class Assistant:
 @runtime_checkable
 class _ListsChunks(Protocol):
     def all_chunks(self) -> list[Chunk]: ...
-
-
-def _chunk_texts(index: SearchIndex) -> list[str] | None:
-    """The index's chunk texts (for the speller and the acronym list), when it can list them."""
-    if isinstance(index, _ListsChunks):
-        return [c.text for c in index.all_chunks()]
-    return None
 
 
 def _unsupported(text: str, citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:
