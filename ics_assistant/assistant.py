@@ -35,7 +35,7 @@ from ics_assistant.protocols import ChatModel, Embedder, SearchIndex, Vectors
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
-from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn
+from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn, audiences_for
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
 
@@ -98,7 +98,6 @@ class Assistant:
         self.chat_model = chat_model
         self.retriever = HybridRetriever(index, embedder, settings)
         chunks = index.all_chunks() if isinstance(index, _ListsChunks) else None
-        texts = [c.text for c in chunks] if chunks is not None else None
         if (
             chunks is not None
         ):  # what the corpus teaches: acronyms it defines, words it capitalises everywhere
@@ -107,7 +106,16 @@ class Assistant:
             for c in chunks:
                 by_doc.setdefault(c.doc_id, []).append(c.text)
             learn_common_capitals({d: "\n".join(t) for d, t in by_doc.items()})
-        self.speller = speller if speller is not None else (Speller(texts) if texts is not None else None)
+        # One speller per audience, each from the chunks that audience may read: a public question
+        # is never corrected to a staff-only word (its condensed_question would reveal it).
+        self.spellers: dict[str, Speller] = (
+            dict.fromkeys(AUDIENCES, speller)
+            if speller is not None
+            else {a: Speller(c.text for c in chunks if a in audiences_for(c.audience)) for a in AUDIENCES}
+            if chunks is not None
+            else {}
+        )
+        self.speller = self.spellers.get("staff")  # every chunk's words (benchmarks reuse it)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
 
     def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
@@ -207,7 +215,8 @@ class Assistant:
         times = timings if timings is not None else {}
         t = perf_counter()
         condensed = condense(text, turns, self.chat_model)
-        query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
+        speller = self.spellers.get(audience)
+        query = speller.correct(condensed.query) if speller is not None else condensed.query
         times["condense"] = _ms(t)
         t = perf_counter()
         retrieval = self.retriever.retrieve(query, audience)

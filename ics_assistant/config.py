@@ -109,6 +109,12 @@ class Settings(BaseSettings):
     max_history_turns: int = 20
     # Web area: how often (seconds) the server checks for a new ingest and reloads the index
     index_reload_s: float = Field(default=2.0, ge=0)
+    # Hardening (api/edge.py): Host names the server answers to (comma-separated; "*" for any;
+    # empty: loopback names and the bind host), proxies whose X-Forwarded-For is believed
+    # (addresses or networks), and whether a direct loopback client without a token is staff.
+    allowed_hosts: str = ""
+    trusted_proxies: str = ""
+    loopback_is_staff: bool = False
 
     @property
     def widget_origin_list(self) -> list[str]:

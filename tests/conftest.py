@@ -29,6 +29,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
             monkeypatch.delenv(key)
     monkeypatch.setenv("ICS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ICS_CORPUS_DIR", str(CORPUS))
+    # Starlette's TestClient sends "Host: testserver"; the server answers only to names it knows
+    monkeypatch.setenv("ICS_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")
     yield
 
 

@@ -82,3 +82,41 @@ def test_quiet_server_runs_at_once_and_errors_reach_every_caller_in_the_batch() 
     results = run_concurrently(batching, [["ok"], ["bad"], ["fine"], ["also fine"]])
     assert any(isinstance(r, RuntimeError) for r in results)
     np.testing.assert_allclose(batching.embed(["after"]), FakeEmbedder().embed(["after"]))  # not stuck
+
+
+class PoisonEmbedder(FakeEmbedder):
+    """Raises (as the real tokenizer does on a lone surrogate) when any text in a pass is bad."""
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        time.sleep(0.03)
+        if any("\ud800" in t for t in texts):
+            raise TypeError("TextEncodeInput must be Union[TextInputSequence, ...]")
+        return super().embed(texts)
+
+
+def test_a_poisoned_request_in_a_batch_fails_alone() -> None:
+    inner = PoisonEmbedder()
+    batching = BatchingEmbedder(inner, max_batch_texts=64)
+    texts = [[f"good question {i}"] for i in range(15)]
+    texts.insert(7, ["bad \ud800"])
+    results: list[Vectors | BaseException] = [np.zeros(0, dtype=np.float32)] * len(texts)
+
+    def call(i: int) -> None:
+        try:
+            results[i] = batching.embed(texts[i])
+        except TypeError as exc:
+            results[i] = exc
+
+    threads = [threading.Thread(target=call, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert max(batching.batch_sizes) > 1  # they did share passes
+    reference = FakeEmbedder()
+    for i, got in enumerate(results):
+        if i == 7:
+            assert isinstance(got, TypeError)
+        else:
+            assert isinstance(got, np.ndarray), got
+            np.testing.assert_allclose(got, reference.embed(texts[i]))

@@ -1,44 +1,30 @@
-"""``RateLimiter``: per-client sliding window with a bounded client table."""
+"""``RateLimiter``: one moving-window limiter (the ``limits`` library), a budget per kind."""
 
 from __future__ import annotations
 
-from ics_assistant.api.ratelimit import RateLimiter
+from ics_assistant.api.ratelimit import SIGN_IN_ATTEMPTS_PER_MINUTE, RateLimiter
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_a_flood_of_active_addresses_keeps_the_table_bounded() -> None:
-    clock = Clock()
-    limiter = RateLimiter(5, clock=clock, max_clients=100)
-    for i in range(5000):  # all within one window: none is idle
-        clock.now += 0.001
-        assert limiter.check(f"10.0.{i // 256}.{i % 256}") == 0
-    assert len(limiter._hits) <= 100
+def test_each_client_gets_its_own_budget_and_a_retry_after() -> None:
+    limiter = RateLimiter(2)
+    assert limiter.check("a") == 0 and limiter.check("a") == 0
+    wait = limiter.check("a")
+    assert 1 <= wait <= 60
+    assert limiter.check("b") == 0  # another client is not affected
 
 
-def test_the_least_recently_seen_client_is_evicted_and_busy_clients_keep_their_limit() -> None:
-    clock = Clock()
-    limiter = RateLimiter(2, clock=clock, max_clients=3)
-    assert limiter.check("busy") == 0 and limiter.check("busy") == 0
-    limiter.check("a")
-    limiter.check("b")
-    assert limiter.check("busy") > 0  # refused, and seen most recently
-    limiter.check("c")  # table full of active clients: "a" goes
-    assert set(limiter._hits) == {"busy", "b", "c"}
-    assert limiter.check("busy") > 0  # its window survived the eviction
+def test_kinds_have_separate_budgets() -> None:
+    limiter = RateLimiter(1)
+    assert limiter.check("a", "api") == 0 and limiter.check("a", "api") > 0
+    assert limiter.check("a", "chat") == 0 and limiter.check("a", "chat") > 0
+    for _ in range(SIGN_IN_ATTEMPTS_PER_MINUTE):
+        assert limiter.check("a", "signin") == 0
+    assert limiter.check("a", "signin") > 0
 
 
-def test_idle_clients_are_forgotten_first() -> None:
-    clock = Clock()
-    limiter = RateLimiter(2, clock=clock, max_clients=2)
-    limiter.check("old")
-    clock.now += 61
-    limiter.check("recent")
-    limiter.check("new")
-    assert set(limiter._hits) == {"recent", "new"}
+def test_zero_turns_the_request_limit_off_but_not_the_sign_in_throttle() -> None:
+    limiter = RateLimiter(0)
+    assert not limiter.enabled
+    assert all(limiter.check("a", "api") == 0 for _ in range(100))
+    assert all(limiter.check("a", "chat") == 0 for _ in range(100))
+    assert [limiter.check("a", "signin") == 0 for _ in range(SIGN_IN_ATTEMPTS_PER_MINUTE + 1)][-1] is False

@@ -295,3 +295,14 @@ def test_any_answer_is_verbatim_cited_and_supported(
         return
     _check_citations(answer, index)
     assert all(r.supported for r in check_answer_support(answer)), answer.text
+
+
+def test_public_questions_are_never_corrected_to_staff_only_words(assistant: Assistant) -> None:
+    # "zephyr" and "marlowe" appear only in the staff-only fixture document
+    question = "Who keeps the zephir rota, is it Quentin Marlowa?"
+    public = assistant.ask(question, (), "public")
+    staff = assistant.ask(question, (), "staff")
+    assert "zephyr" in staff.condensed_question.lower()  # the staff speller knows the word
+    for leaked in ("zephyr", "marlowe"):
+        assert leaked not in public.condensed_question.lower()
+        assert leaked not in public.text.lower()

@@ -312,3 +312,28 @@ def test_a_failed_vector_write_rolls_back_and_the_store_stays_usable(tmp_path: P
     store.put_vectors(["a", "b"], vectors, sentences)  # no transaction left open
     assert store.vector_ids() == {"a", "b"}
     store.close()
+
+
+def test_hostile_files_are_reported_and_every_good_document_kept(tmp_path: Path, corpus: Path) -> None:
+    from .hostile_fixtures import entity_bomb_docx, huge_text_node_docx, outside_link, zip_bomb_docx
+
+    entity_bomb_docx(corpus / "entities.docx")
+    huge_text_node_docx(corpus / "node.docx", megabytes=12)
+    zip_bomb_docx(corpus / "zip.docx", megabytes=30)
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    outside_link(corpus, secret, "x.txt")
+    (corpus / "forged\nfailed 0\nadded 999.txt").write_text(
+        "Name with newlines about ICSs.", encoding="utf-8"
+    )
+    settings = settings_for(tmp_path, corpus)
+    report = run_ingest(settings, FakeEmbedder(), progress=False)
+    failed = {Path(name).name: reason for name, reason in report.failed}
+    assert set(failed) == {"entities.docx", "node.docx", "zip.docx", "x.txt"}
+    assert "unpacks to" in failed["zip.docx"] and "link" in failed["x.txt"]
+    assert set(ALL_DOCS) <= set(report.added)
+    summary = report.summary()
+    assert not any(line.startswith(("failed 0", "added 999")) for line in summary.splitlines())
+    assert "forged\\nfailed 0\\nadded 999" in summary
+    index = assert_consistent(settings)
+    assert all("root:x" not in c.text for c in index.all_chunks())

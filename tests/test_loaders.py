@@ -185,3 +185,35 @@ def test_curated_faq_entries_and_bad_entries(tmp_path: Path) -> None:
     ]
     assert [f.path for f in faq.failures] == [f"{path}#2", f"{path}#3"]
     assert "answer" in faq.failures[0].reason and "audience" in faq.failures[1].reason
+
+
+def test_hostile_docx_files_are_per_file_errors(tmp_path: Path) -> None:
+    from .hostile_fixtures import entity_bomb_docx, huge_text_node_docx, zip_bomb_docx
+
+    bomb = entity_bomb_docx(tmp_path / "entities.docx")
+    with pytest.raises(LoadError, match="DOCX"):
+        load_file(bomb, LIMIT)
+    node = huge_text_node_docx(tmp_path / "node.docx", megabytes=60)
+    with pytest.raises(LoadError, match="DOCX"):
+        load_file(node, 100_000_000)  # past the size check: the parser itself refuses it
+    zipped = zip_bomb_docx(tmp_path / "zip.docx", megabytes=5)
+    assert zipped.stat().st_size < LIMIT
+    with pytest.raises(LoadError, match="unpacks to"):
+        load_file(zipped, LIMIT)
+
+
+def test_links_are_never_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    link = corpus / "x.txt"
+    link.symlink_to(outside)
+    with pytest.raises(LoadError, match="link"):
+        load_file(link, LIMIT)
+    (corpus / "inner").symlink_to(tmp_path, target_is_directory=True)
+    (corpus / "good.txt").write_text("A good document about ICSs.", encoding="utf-8")
+    loaded = load_corpus(corpus, RULES, LIMIT)
+    assert [d.doc_id for d in loaded.docs] == ["good"]
+    assert [Path(e.path).name for e in loaded.failures] == ["x.txt"]
+    assert all("root:x" not in d.document.text for d in loaded.docs)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from markdown_it import MarkdownIt
 
 from ics_assistant.errors import IndexNotBuiltError
 from ics_assistant.feedback import FeedbackStore
@@ -42,7 +44,8 @@ REFUSED = Answer(text="I can't answer that from the documents. NHS 111 or 999.",
 def test_answer_to_messages_marks_refusals_and_lists_sources() -> None:
     (msg,) = answer_to_messages(ANSWER)
     assert msg["role"] == "assistant"
-    assert msg["content"].startswith(ANSWER.text) and "[1] FAQ <ICS> (2022-07-01)" in msg["content"]
+    shown = html.unescape(MarkdownIt("commonmark").render(msg["content"]))  # what the reader sees
+    assert ANSWER.text in shown and "[1] FAQ <ICS> (2022-07-01)" in shown
     (refusal,) = answer_to_messages(REFUSED)
     assert refusal["content"].startswith(REFUSAL_PREFIX) and "111" in refusal["content"]
 

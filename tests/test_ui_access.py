@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ics_assistant.api.app import create_app
-from ics_assistant.api.signin import SIGN_IN_ATTEMPTS_PER_MINUTE
+from ics_assistant.api.ratelimit import SIGN_IN_ATTEMPTS_PER_MINUTE
 from ics_assistant.cli import app as cli_app
 from ics_assistant.config import Settings
 from ics_assistant.types import Answer, Audience, Turn
@@ -106,11 +106,23 @@ def test_auth_checks_user_and_token() -> None:
 def test_access_modes_follow_token_and_host(settings: Settings) -> None:
     with_token = staff_access(_settings(settings, staff_token=TOKEN, host="0.0.0.0"))
     assert with_token.mode == "token" and with_token.auth is not None and with_token.notice is None
-    local = staff_access(_settings(settings, host="127.0.0.1"))
+    assert staff_access(_settings(settings, host="127.0.0.1")).mode == "public"  # loopback alone: no
+    local = staff_access(_settings(settings, host="127.0.0.1", loopback_is_staff=True))
     assert local.mode == "local" and local.auth is None
     assert local.audience_for("127.0.0.1", {}) == "staff"
     assert local.audience_for("10.0.0.7", {}) == "public"
-    assert local.audience_for("127.0.0.1", {"x-forwarded-for": "203.0.113.9"}) == "public"
+    for header in (
+        "x-forwarded-for",
+        "X-Forwarded-Host",
+        "CF-Connecting-IP",
+        "True-Client-IP",
+        "X-Client-IP",
+        "X-Original-Forwarded-For",
+        "Forwarded",
+        "X-Real-IP",
+        "Via",
+    ):
+        assert local.audience_for("127.0.0.1", {header: "203.0.113.9"}) == "public", header
     exposed = staff_access(_settings(settings, host="0.0.0.0"))
     assert exposed.mode == "public" and exposed.notice == PUBLIC_ONLY_NOTICE
     assert exposed.audience_for("127.0.0.1", {}) == "public"
@@ -155,9 +167,14 @@ def test_without_a_token_on_a_public_host_staff_documents_are_off(settings: Sett
     assert "1 July 2022" in public_q[3]  # the public documents still answer
 
 
-def test_without_a_token_on_loopback_local_requests_get_staff_documents(settings: Settings) -> None:
+def test_loopback_is_staff_only_when_turned_on_and_only_for_direct_requests(settings: Settings) -> None:
     fake = TwoAudienceAssistant()
     app = create_app(_settings(settings, host="127.0.0.1"), fake)
+    with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=30) as client:
+        _, default = gradio_call(client, STAFF_QUESTION)
+    assert fake.calls == ["public"] and "BLUEBELL" not in json.dumps(default)
+    fake = TwoAudienceAssistant()
+    app = create_app(_settings(settings, host="127.0.0.1", loopback_is_staff=True), fake)
     with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=30) as client:
         _, local = gradio_call(client, STAFF_QUESTION)
         _, relayed = gradio_call(client, STAFF_QUESTION, headers={"X-Forwarded-For": "203.0.113.9"})

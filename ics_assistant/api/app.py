@@ -12,10 +12,11 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from ics_assistant.api import openai_compat, routes, widget
 from ics_assistant.api.bodylimit import BodyLimit
+from ics_assistant.api.clients import ClientPolicy
+from ics_assistant.api.edge import EdgeGuard
 from ics_assistant.api.errors import ApiError, install_error_handlers
 from ics_assistant.api.ratelimit import RateLimiter
 from ics_assistant.api.service import AssistantLike, StatusProvider, WebContext
-from ics_assistant.api.signin import SignInThrottle
 from ics_assistant.config import Settings
 from ics_assistant.feedback import FeedbackStore
 from ics_assistant.ui.access import staff_access
@@ -75,11 +76,12 @@ def create_app(
             "`/v1/chat/completions` (OpenAI-compatible), `/api/feedback`, `/api/health`."
         ),
     )
+    limiter = RateLimiter(settings.rate_limit)
     app.state.ctx = WebContext(
         settings=settings,
         assistant=assistant,
         feedback=feedback,
-        limiter=RateLimiter(settings.rate_limit),
+        limiter=limiter,
         status=status,
     )
     install_error_handlers(app)
@@ -96,11 +98,11 @@ def create_app(
     app.include_router(openai_compat.router)
     app.include_router(widget.router)
     _add_json_fallbacks(app)
+    # outermost: Host check, no uploads, one rate limiter for the chat and sign-in too
+    app.add_middleware(EdgeGuard, policy=ClientPolicy.from_settings(settings), limiter=limiter)
     access = staff_access(settings)
     log.info("staff chat access: %s (bound to %s)", access.mode, settings.host)
-    if access.mode == "token":
-        app.add_middleware(SignInThrottle)
-    elif access.mode == "public":
+    if access.mode == "public":
         log.warning("ICS_STAFF_TOKEN is not set and the server is not on loopback: %s", access.notice)
     demo = build_demo(
         assistant,

@@ -6,6 +6,8 @@ lets them share it instead: a caller that finds the model idle runs at once (no 
 when the server is quiet); callers that arrive while a pass is running wait, and the first of
 them then embeds all waiting texts in one batch. Results are identical to calling the inner
 embedder per request up to float rounding (attention masks make padding irrelevant).
+When a shared pass fails, each request in it is embedded alone, so a bad input fails only
+its own request.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ class BatchingEmbedder:
             size += len(job.texts)
         return batch
 
+    def _run_alone(self, job: _Job) -> None:
+        try:
+            job.result = self.inner.embed(job.texts)
+        except Exception as exc:
+            job.error = exc
+
     def _run(self, batch: list[_Job]) -> None:
         texts = [t for job in batch for t in job.texts]
         try:
@@ -85,7 +93,13 @@ class BatchingEmbedder:
             for job in batch:
                 job.result = vectors[offset : offset + len(job.texts)]
                 offset += len(job.texts)
-        except BaseException as exc:  # handed to every caller in the batch, who re-raises it
+        except Exception as exc:
+            if len(batch) == 1:
+                batch[0].error = exc
+            else:  # one bad input must fail only its own request: each job alone
+                for job in batch:
+                    self._run_alone(job)
+        except BaseException as exc:  # KeyboardInterrupt and the like: every caller re-raises it
             for job in batch:
                 job.error = exc
         finally:

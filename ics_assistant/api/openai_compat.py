@@ -10,14 +10,15 @@ extra top-level field ``citations`` (and ``refused``). Same auth, limits and aud
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
@@ -26,18 +27,20 @@ from ics_assistant.api.formatting import answer_with_references, references_text
 from ics_assistant.api.schemas import TurnIn, check_history, check_message, turn_in
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
 from ics_assistant.errors import AssistantError
+from ics_assistant.textinput import clean_nested
 from ics_assistant.types import Answer, Audience, Turn
 
 __all__ = ["MODEL_NAME", "CompletionRequest", "router", "split_messages"]
 
 MODEL_NAME = "ics-assistant"
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 
 
 class CompletionMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
     role: str
-    content: str | list[dict[str, Any]] | None = None
+    content: Annotated[str | list[dict[str, Any]] | None, AfterValidator(clean_nested)] = None
 
     def text(self) -> str:
         if isinstance(self.content, list):
@@ -105,6 +108,9 @@ async def _stream_chunks(
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
         yield {"data": json.dumps(error_body(status, code, str(exc)))}
+    except Exception:  # the stream ends with an error chunk and [DONE], never cut off
+        log.exception("unexpected error while streaming a completion")
+        yield {"data": json.dumps(error_body(500, "internal_error", "Something went wrong on our side."))}
     yield {"data": "[DONE]"}
 
 

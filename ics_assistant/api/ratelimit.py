@@ -1,56 +1,49 @@
-"""Per-client rate limit: at most ``limit`` requests in any sliding 60-second window.
+"""One rate limiter for the whole server, on the maintained ``limits`` library.
 
-Pure apart from the clock (injectable for tests). ``check`` returns 0 when the request may go
-ahead, else the whole seconds the client should wait (the ``Retry-After`` value). At most
-``max_clients`` clients are tracked: idle ones are forgotten first, then the least recently seen.
+Each kind of request has its own budget per client (``api``: ``/api`` and ``/v1``; ``chat``: the
+staff chat's Gradio events; ``signin``: ``POST /login``), all in one in-memory moving-window
+store whose entries expire after the window. ``check`` returns 0 when the request may go ahead,
+else the whole seconds the client should wait (the ``Retry-After`` value). Who "the client" is
+comes from ``api/clients.py`` (forwarded headers only from trusted proxies).
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
-from collections import deque
-from collections.abc import Callable
 
-__all__ = ["RateLimiter"]
+from limits import RateLimitItem, RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
-WINDOW_S = 60.0
+__all__ = ["SIGN_IN_ATTEMPTS_PER_MINUTE", "RateLimiter"]
+
+SIGN_IN_ATTEMPTS_PER_MINUTE = 10
 
 
 class RateLimiter:
-    def __init__(self, limit: int, *, clock: Callable[[], float] = time.monotonic, max_clients: int = 10_000):
+    """``limit`` requests per minute per client for ``api`` and ``chat``; sign-ins have their own."""
+
+    def __init__(self, limit: int, *, sign_ins_per_minute: int = SIGN_IN_ATTEMPTS_PER_MINUTE) -> None:
         self.limit = limit
-        self.clock = clock
-        self.max_clients = max_clients
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self._strategy = MovingWindowRateLimiter(MemoryStorage())
+        self._items: dict[str, RateLimitItem] = {}
+        if limit > 0:
+            self._items["api"] = RateLimitItemPerMinute(limit, namespace="api")
+            self._items["chat"] = RateLimitItemPerMinute(limit, namespace="chat")
+        if sign_ins_per_minute > 0:
+            self._items["signin"] = RateLimitItemPerMinute(sign_ins_per_minute, namespace="signin")
 
     @property
     def enabled(self) -> bool:
         return self.limit > 0
 
-    def check(self, client: str) -> int:
-        """Record a request from ``client``; return 0 if allowed, else seconds until it would be."""
-        if not self.enabled:
+    def check(self, client: str, kind: str = "api") -> int:
+        """Record a request of ``kind`` from ``client``; 0 if allowed, else seconds to wait."""
+        item = self._items.get(kind)
+        if item is None:
             return 0
-        now = self.clock()
-        with self._lock:
-            hits = self._hits.pop(client, None)  # re-inserted below: the dict is in recency order
-            if hits is None:
-                hits = deque()
-                if len(self._hits) >= self.max_clients:
-                    self._forget_idle(now)
-                while len(self._hits) >= self.max_clients:  # all active (a flood of addresses)
-                    del self._hits[next(iter(self._hits))]  # the least recently seen
-            self._hits[client] = hits
-            while hits and now - hits[0] >= WINDOW_S:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return max(1, math.ceil(WINDOW_S - (now - hits[0])))
-            hits.append(now)
+        if self._strategy.hit(item, client):
             return 0
-
-    def _forget_idle(self, now: float) -> None:
-        for key in [k for k, v in self._hits.items() if not v or now - v[-1] >= WINDOW_S]:
-            del self._hits[key]
+        reset = self._strategy.get_window_stats(item, client).reset_time
+        return max(1, math.ceil(reset - time.time()))

@@ -7,6 +7,7 @@ proceed in parallel (no global lock) while the event loop keeps serving.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -35,6 +36,7 @@ from ics_assistant.types import Answer, Audience, Turn
 
 __all__ = ["router", "sse_answer_events"]
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -80,6 +82,13 @@ async def sse_answer_events(
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
         yield {"event": "error", "data": json.dumps({"code": code, "message": str(exc), "status": status})}
+    except Exception:  # the stream ends with an error event, never a cut-off reply
+        log.exception("unexpected error while streaming an answer")
+        message = "Something went wrong on our side."
+        yield {
+            "event": "error",
+            "data": json.dumps({"code": "internal_error", "message": message, "status": 500}),
+        }
 
 
 @router.post(

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from ics_assistant.api.errors import ApiError
 from ics_assistant.config import Settings
+from ics_assistant.textinput import clean_nested, clean_text
 from ics_assistant.types import Turn
 
 __all__ = [
     "ChatRequest",
+    "CleanText",
     "FeedbackRequest",
     "TurnIn",
     "check_feedback_answer",
@@ -24,10 +26,19 @@ __all__ = [
 MAX_TURN_CHARS = 20_000
 MAX_FEEDBACK_ANSWER_CHARS = 200_000  # the rated Answer JSON, serialised; real answers are far smaller
 
+# Text from clients: lone surrogates are a 422, control characters are removed (textinput.py).
+CleanText = Annotated[str, AfterValidator(clean_text)]
+
+
+def _strict_rating(value: Any) -> Any:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("rating must be the number 1 or -1")
+    return value
+
 
 class TurnIn(BaseModel):
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=MAX_TURN_CHARS)
+    content: CleanText = Field(max_length=MAX_TURN_CHARS)
 
     def to_turn(self) -> Turn:
         return Turn(role=self.role, content=self.content)
@@ -36,7 +47,7 @@ class TurnIn(BaseModel):
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(description="The question (1 to 2,000 characters).")
+    message: CleanText = Field(description="The question (1 to 2,000 characters).")
     history: list[TurnIn] = Field(default_factory=list, description="Earlier turns, oldest first.")
     audience: str | None = Field(
         default=None, description="'public' (default) or 'staff' (needs the staff bearer token)."
@@ -44,10 +55,14 @@ class ChatRequest(BaseModel):
 
 
 class FeedbackRequest(BaseModel):
-    question: str = Field(max_length=MAX_TURN_CHARS)
-    answer: dict[str, Any] = Field(description="The Answer JSON being rated, as returned by /api/chat.")
-    rating: Literal[1, -1] = Field(description="1 = helpful, -1 = not helpful.")
-    comment: str = Field(default="", max_length=2000)
+    question: CleanText = Field(max_length=MAX_TURN_CHARS)
+    answer: Annotated[dict[str, Any], AfterValidator(clean_nested)] = Field(
+        description="The Answer JSON being rated, as returned by /api/chat."
+    )
+    rating: Annotated[Literal[1, -1], BeforeValidator(_strict_rating)] = Field(
+        description="1 = helpful, -1 = not helpful (a number: true/false are refused)."
+    )
+    comment: CleanText = Field(default="", max_length=2000)
     history: list[TurnIn] = Field(default_factory=list)
     audience: str | None = None
 

@@ -56,6 +56,10 @@ def get_ctx(request: Request) -> WebContext:
 
 
 def client_key(request: Request) -> str:
+    """The client's address as the front door worked it out (``api/edge.py``), else the peer."""
+    address = request.scope.get("state", {}).get("client_address")
+    if isinstance(address, str):
+        return address
     return request.client.host if request.client else "unknown"
 
 

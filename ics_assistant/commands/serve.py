@@ -34,7 +34,9 @@ def serve(
     typer.echo(
         f"ICS Assistant: staff chat http://{bind_host}:{bind_port}/ · widget demo /widget-demo · API /docs"
     )
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info")
+    # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app
+    # reads it itself, only from ICS_TRUSTED_PROXIES (api/clients.py)
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info", proxy_headers=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -101,7 +101,7 @@ def _candidates(corpus_dir: Path) -> list[Path]:
     return sorted(
         p
         for p in corpus_dir.rglob("*")
-        if p.is_file()
+        if (p.is_file() or p.is_symlink())
         and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
         and p.name not in _RESERVED
     )
@@ -113,6 +113,7 @@ def load_corpus(corpus_dir: Path, rules: CleaningRules, max_file_bytes: int) -> 
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist")
     manifest: dict[str, DocumentMeta] = load_manifest(corpus_dir)
+    root = corpus_dir.resolve()
     out = LoadedCorpus()
     seen: dict[str, Path] = {}
     for path in _candidates(corpus_dir):
@@ -127,6 +128,8 @@ def load_corpus(corpus_dir: Path, rules: CleaningRules, max_file_bytes: int) -> 
             continue
         seen[doc_id] = path
         try:
+            if not path.resolve().is_relative_to(root):  # never read outside the corpus
+                raise LoadError(str(path), "outside the corpus folder (through a link): not read")
             text = clean_text(load_file(path, max_file_bytes), rules)
             if not text:
                 raise LoadError(str(path), "nothing left after removing page furniture")
@@ -137,7 +140,10 @@ def load_corpus(corpus_dir: Path, rules: CleaningRules, max_file_bytes: int) -> 
         meta = manifest.get(doc_id, default_meta(doc_id))
         out.docs.append(SourceDoc(Document(meta, text, str(path), _hash(text))))
     faq_path = corpus_dir / CURATED_FAQ_FILE
-    if faq_path.is_file():
+    if faq_path.is_symlink():
+        out.failures.append(LoadError(str(faq_path), "symbolic link: links are not followed"))
+        out.failed_doc_ids.add(faq_path.stem)
+    elif faq_path.is_file():
         try:
             faq = load_curated_faq(faq_path)
         except (LoadError, CorpusError) as exc:

@@ -3,12 +3,19 @@
 Supported: ``.txt``, ``.md``, ``.html``/``.htm`` (main text only), ``.pdf`` (pypdf), ``.docx``
 (python-docx). A file that is empty, too large, binary with a text extension, not valid UTF-8
 or a corrupt PDF/DOCX raises ``LoadError(path, reason)``; the pipeline reports it and goes on.
+
+Hostile files are bounded: a symbolic link is never followed (``O_NOFOLLOW``, regular files
+only); a DOCX whose parts unpack to more than the size limit is refused before any XML is
+parsed; XML is parsed without resolving entities and without lxml's huge-tree mode (python-docx's
+parser), and any parser failure, expected or not, becomes that file's ``LoadError``.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +23,7 @@ from pathlib import Path
 from ics_assistant.errors import LoadError
 from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
 
-__all__ = ["LOADERS", "SUPPORTED_SUFFIXES", "load_file"]
+__all__ = ["LOADERS", "SUPPORTED_SUFFIXES", "check_zip_size", "load_file"]
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
 _BLOCK_TAGS = (
@@ -47,13 +54,26 @@ _BLANKS = re.compile(r"\n\s*\n\s*(\n\s*)*")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    if path.is_symlink():
+        raise LoadError(str(path), "symbolic link: links are not followed")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise LoadError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(str(path), "not a regular file")
+        if info.st_size > max_bytes:
+            raise LoadError(str(path), f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise LoadError(str(path), f"file is over the {max_bytes:,}-byte limit")
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
     if not data.strip():
         raise LoadError(str(path), "file is empty")
     return data
@@ -128,13 +148,31 @@ def load_pdf(path: Path, data: bytes) -> str:
     return _nonempty(path, "\n\n".join(p.strip() for p in pages if p.strip()))
 
 
+def check_zip_size(path: Path, data: bytes, max_bytes: int) -> None:
+    """Refuse a zip package (DOCX) whose members unpack to more than ``max_bytes`` in all.
+
+    ``zipfile`` never yields more than a member's declared size, so the declared sizes bound
+    what the parser can be handed.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise LoadError(str(path), f"corrupt or unreadable DOCX: {exc}") from exc
+    if unpacked > max_bytes:
+        raise LoadError(
+            str(path), f"unpacks to {unpacked:,} bytes, over the {max_bytes:,}-byte limit (a zip bomb?)"
+        )
+
+
 def load_docx(path: Path, data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable DOCX: {exc}") from exc
     paragraphs = [p.text.strip() for p in document.paragraphs]
     return _nonempty(path, "\n\n".join(p for p in paragraphs if p))
@@ -153,7 +191,16 @@ SUPPORTED_SUFFIXES = frozenset(LOADERS)
 
 def load_file(path: Path, max_bytes: int) -> str:
     """The raw text of ``path`` (before cleaning). Raises ``LoadError`` with a reason."""
-    loader = LOADERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    loader = LOADERS.get(suffix)
     if loader is None:
-        raise LoadError(str(path), f"unsupported file type {path.suffix or '(none)'}")
-    return loader(path, _read_bytes(path, max_bytes))
+        raise LoadError(str(path), f"unsupported file type {suffix or '(none)'}")
+    data = _read_bytes(path, max_bytes)
+    if suffix == ".docx":
+        check_zip_size(path, data, max_bytes)
+    try:
+        return loader(path, data)
+    except LoadError:
+        raise
+    except Exception as exc:  # a parser's own failure: this file's error, never the run's
+        raise LoadError(str(path), f"could not be parsed ({type(exc).__name__})") from exc

@@ -31,7 +31,7 @@ from ics_assistant.ingest.cleaning import load_rules, rules_path_for
 from ics_assistant.ingest.corpus import LoadedCorpus, SourceDoc, load_corpus
 from ics_assistant.ingest.embedding import embed_missing
 from ics_assistant.ingest.lock import ingest_lock
-from ics_assistant.ingest.report import IngestReport
+from ics_assistant.ingest.report import IngestReport, quoted
 from ics_assistant.protocols import Embedder, TokenCounter
 from ics_assistant.store import ChunkStore, store_path
 from ics_assistant.types import AUDIENCES, Chunk, audiences_for
@@ -153,7 +153,7 @@ def run_ingest(
         if strict and loaded.failures:
             raise CorpusError(
                 "strict mode: nothing was ingested because some files could not be read:\n"
-                + "\n".join(f"  {e.path}: {e.reason}" for e in loaded.failures)
+                + "\n".join(f"  {quoted(e.path)}: {quoted(e.reason)}" for e in loaded.failures)
             )
         lazy = _LazyEmbedder(settings, embedder)
         store = ChunkStore(store_path(settings))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["IngestReport"]
+__all__ = ["IngestReport", "quoted"]
+
+
+def quoted(text: str) -> str:
+    """``text`` as one safe report line: as-is when printable, else its escaped ``repr``
+    (a newline in a file name cannot forge a report line)."""
+    return text if text.isprintable() else repr(text)
 
 
 @dataclass
@@ -31,7 +37,7 @@ class IngestReport:
             if not items:
                 return ""
             more = f", … and {len(items) - limit} more" if len(items) > limit else ""
-            return f" ({', '.join(items[:limit])}{more})"
+            return f" ({', '.join(quoted(i) for i in items[:limit])}{more})"
 
         lines = [
             f"added {len(self.added)}{names(self.added)}",
@@ -40,9 +46,9 @@ class IngestReport:
             f"unchanged {len(self.unchanged)}{names(self.unchanged)}",
             f"failed {len(self.failed)}",
         ]
-        lines += [f"  ! {name}: {reason}" for name, reason in self.failed]
+        lines += [f"  ! {quoted(name)}: {quoted(reason)}" for name, reason in self.failed]
         if self.ignored:
-            lines.append(f"ignored (unsupported type): {', '.join(self.ignored)}")
+            lines.append(f"ignored (unsupported type): {', '.join(quoted(i) for i in self.ignored)}")
         lines.append(
             f"{self.chunk_count} chunks in the index, {self.embedded} embedded this run, "
             f"{self.seconds:.1f}s ({self.index_dir})"

@@ -3,11 +3,13 @@
 * ``ICS_STAFF_TOKEN`` set: the staff chat needs a Gradio sign-in (user ``staff``, password = the
   token, compared in constant time); Gradio then refuses its page config and every API route
   (``/gradio_api/...``) without the session cookie. Signed-in staff get the staff audience.
-* No token, server bound to a loopback host (127.0.0.0/8, ``::1``, ``localhost``; the default of
-  ``make run``): a maintainer's local use. The staff audience is used, but only for requests that
-  come straight from a loopback address: a request relayed by a proxy (``Forwarded`` /
-  ``X-Forwarded-For`` / ``X-Real-IP`` headers, or a non-loopback client) gets the public audience.
-* No token, any other host: the staff chat answers with the public audience only and says so.
+* No token, ``ICS_LOOPBACK_IS_STAFF=true`` and the server bound to a loopback host (127.0.0.0/8,
+  ``::1``, ``localhost``): a maintainer's local use, turned on explicitly. The staff audience is
+  used, but only for requests that come straight from a loopback address: a request with any
+  relay header (``Forwarded``, ``X-Forwarded-*``, ``X-Real-IP``, ``*-Client-IP``, ``Via``, ...)
+  or from a non-loopback client gets the public audience. A local reverse proxy that adds none
+  of those would make every visitor staff, which is why this mode is off by default.
+* Otherwise (the default without a token): public documents only, and the chat says so.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ics_assistant.api.clients import is_relayed
 from ics_assistant.config import Settings
 from ics_assistant.types import Audience
 
@@ -37,7 +40,6 @@ PUBLIC_ONLY_NOTICE = (
     "This chat answers from public documents only."
 )
 AccessMode = Literal["token", "local", "public"]
-_PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
 
 
 def is_loopback(host: str | None) -> bool:
@@ -89,8 +91,7 @@ class StaffAccess:
         if self.mode == "token":
             return "staff"
         if self.mode == "local":
-            relayed = any(h in headers for h in _PROXY_HEADERS)
-            return "staff" if is_loopback(client_host) and not relayed else "public"
+            return "staff" if is_loopback(client_host) and not is_relayed(headers.keys()) else "public"
         return "public"
 
 
@@ -98,6 +99,6 @@ def staff_access(settings: Settings) -> StaffAccess:
     """Decide the staff chat's access from ``settings.staff_token`` and ``settings.host``."""
     if settings.staff_token:
         return StaffAccess("token", make_auth(settings.staff_token), None)
-    if is_loopback(settings.host):
+    if settings.loopback_is_staff and is_loopback(settings.host):
         return StaffAccess("local", None, None)
     return StaffAccess("public", None, PUBLIC_ONLY_NOTICE)

@@ -19,6 +19,7 @@ import gradio as gr
 from ics_assistant.api.service import AssistantLike
 from ics_assistant.errors import AssistantError, InputError
 from ics_assistant.feedback import FeedbackStore
+from ics_assistant.textinput import InvalidTextError, clean_text
 from ics_assistant.types import Answer, Audience
 from ics_assistant.ui.access import PUBLIC_ONLY_NOTICE, StaffAccess
 from ics_assistant.ui.messages import conversation_history, conversation_messages, copy_text, sources_html
@@ -81,7 +82,11 @@ class StaffChat:
     ) -> Iterator[Outputs]:
         """Stream the answer to ``message``; the last yield holds the verified answer."""
         records = list(records)
-        question = (message or "").strip()
+        try:
+            question = clean_text(message or "").strip()
+        except InvalidTextError as exc:
+            yield _unanswered(message, records, f"That message cannot be read: {exc}.")
+            return
         if not question:
             yield _unanswered(message, records, "Type a question first.")
             return
@@ -134,6 +139,10 @@ class StaffChat:
             return "That message cannot be rated."
         record = records[i]
         history = conversation_history(records[:i], self.max_history_turns)
+        try:
+            comment = clean_text(comment or "")
+        except InvalidTextError as exc:
+            return f"Could not save the feedback: {exc}."
         try:
             self.feedback.add(
                 question=record["question"],
@@ -204,6 +213,7 @@ def build_demo(
                     feedback_options=("Like", "Dislike"),
                     buttons=["copy"],
                     placeholder="Ask a question about Integrated Care Systems.",
+                    allow_tags=False,  # messages are escaped text (ui/messages.py); no tag passes
                 )
                 with gr.Row():
                     msg = gr.Textbox(

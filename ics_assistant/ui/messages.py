@@ -8,6 +8,7 @@ belongs to record ``i // 2``.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from ics_assistant.types import Answer, Citation, Source, Turn
 __all__ = [
     "REFUSAL_PREFIX",
     "answer_to_messages",
+    "as_markdown_text",
     "conversation_history",
     "conversation_messages",
     "copy_text",
@@ -27,15 +29,36 @@ __all__ = [
 REFUSAL_PREFIX = "**Not answered from the sources.**"
 CONTEXT_CHARS = 220
 Message = dict[str, Any]
+# Characters that make Markdown (or Gradio's LaTeX and link detection) create elements; each is
+# backslash-escaped so the text shows exactly as written. ':', '@' and '.' stop bare-URL and
+# e-mail autolinks; a leading '-', '+', '=' or 'N.' would start a list or a heading.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|~$#:@{}])")
+_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))", re.MULTILINE)
+_WWW_DOT = re.compile(r"(?i)(www)\.")
+
+
+def as_markdown_text(text: str) -> str:
+    """``text`` for a Markdown message: HTML and Markdown escaped, so nothing in it renders
+    (no image, link, emphasis or tag) and a reader sees exactly the characters of the source."""
+    out = html.escape(text, quote=False)
+    out = _MD_SPECIAL.sub(r"\\\1", out)
+    out = _WWW_DOT.sub(r"\1\\.", out)
+    return _LINE_START.sub(_escape_line_start, out)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
 
 
 def answer_to_messages(answer: Answer) -> list[Message]:
     """The assistant's chat message: the answer text (refusals marked) and a short source line."""
     if answer.refused:
-        return [{"role": "assistant", "content": f"{REFUSAL_PREFIX} {answer.text.strip()}"}]
-    content = answer.text.strip()
+        return [{"role": "assistant", "content": f"{REFUSAL_PREFIX} {as_markdown_text(answer.text.strip())}"}]
+    content = as_markdown_text(answer.text.strip())
     if answer.citations:
-        refs = "; ".join(f"[{c.n}] {citation_label(c)}" for c in answer.citations)
+        refs = "; ".join(f"\\[{c.n}\\] {as_markdown_text(citation_label(c))}" for c in answer.citations)
         content += f"\n\n*Sources:* {refs}"
     return [{"role": "assistant", "content": content}]
 
@@ -46,11 +69,11 @@ def conversation_messages(
     """All chat messages for ``records``, plus an in-progress (question, partial answer) if any."""
     messages: list[Message] = []
     for record in records:
-        messages.append({"role": "user", "content": record["question"]})
+        messages.append({"role": "user", "content": as_markdown_text(record["question"])})
         messages.extend(answer_to_messages(Answer.from_dict(record["answer"])))
     if pending is not None:
-        messages.append({"role": "user", "content": pending[0]})
-        messages.append({"role": "assistant", "content": pending[1] or "…"})
+        messages.append({"role": "user", "content": as_markdown_text(pending[0])})
+        messages.append({"role": "assistant", "content": as_markdown_text(pending[1]) or "…"})
     return messages
 
 
