@@ -49,9 +49,13 @@ def main() -> None:
     embedder = get_embedder(Settings(_env_file=None))  # type: ignore[call-arg]
     found = corpora()
     cases = []
+    skipped = []
     started = time.perf_counter()
     for name in args.corpus or sorted(found):
         triples = load_triples(args.triples, name)
+        if not triples:
+            skipped.append(name)
+            continue
         if args.limit:
             triples = triples[: args.limit]
         cases += run_corpus(name, found[name], args.data_dir / name, triples, embedder, args.mode or MODES)
@@ -64,7 +68,8 @@ def main() -> None:
         "commit": commit,
         "embedder": embedder.name,
         "triples": str(args.triples.relative_to(REPO) if args.triples.is_relative_to(REPO) else args.triples),
-        "corpora": {name: str(path) for name, path in found.items()},
+        "corpora": {name: str(path.relative_to(REPO)) for name, path in found.items()},
+        "no_rows_in_the_table": skipped,
         "seconds": round(time.perf_counter() - started, 1),
         "results": summarise(cases),
     }

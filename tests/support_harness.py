@@ -39,17 +39,13 @@ from .planted import KEEP_MODES, MODES, Record, Triple, corpus_person_names, res
 __all__ = ["Case", "corpora", "run_corpus", "summarise"]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_NORTHSHIRE = Path("/work/shared/evals/northshire/corpus")
 
 
 def corpora() -> dict[str, Path]:
-    """Every corpus in the repo: the seeds in ``corpus/`` and northshire (``evals/corpora/``; the
-    shared copy while the repo has none)."""
+    """Every corpus in the repo: the seeds in ``corpus/`` and each ``evals/corpora/NAME/corpus``."""
     found = {"seeds": REPO / "corpus"}
-    for path in (REPO / "evals" / "corpora" / "northshire", SHARED_NORTHSHIRE):
-        if (path / "manifest.yaml").exists():
-            found["northshire"] = path
-            break
+    for manifest in sorted((REPO / "evals" / "corpora").glob("*/corpus/manifest.yaml")):
+        found[manifest.parent.parent.name] = manifest.parent
     return found
 
 
