@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.entailment import entails
 from ics_assistant.answering.support import (
     FRAMING_SENTENCES,
@@ -46,6 +47,17 @@ DROP_REASONS = (
     "direction",
     "cause",
 )
+
+
+RECITE_OVERLAP = 0.5
+
+
+def _overlap(claim: str, passage: str) -> float:
+    terms = content_terms(claim)
+    if not terms:
+        return 0.0
+    have = set(content_terms(passage))
+    return sum(t in have for t in terms) / len(terms)
 
 
 def _hard_reason(problem: str) -> str:
@@ -97,8 +109,8 @@ def check_claim(s: AnswerSentence, passages: Mapping[int, CitedPassage]) -> Sent
         if reason is None:
             return result(True, score, detail)
     for n, p in sorted(passages.items()):
-        if n in s.citations:
-            continue
+        if n in s.citations or _overlap(body, p.text) < RECITE_OVERLAP:
+            continue  # cheap word-overlap filter before parsing another passage
         reason, detail, score = _verdict(frame_split(s.claim, [p]), p)
         if reason is None:
             return result(True, score, f"re-cited: {detail}", cites=(n,))

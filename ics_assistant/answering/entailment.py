@@ -191,6 +191,7 @@ def _attribution(clause: Clause, window: _Window) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def entails(claim: str, passage: str) -> Entailment:
     """Whether ``passage`` supports every clause of ``claim`` (see the module docstring)."""
     windows = _windows(passage)
