@@ -31,6 +31,7 @@ __all__ = [
     "WordClasses",
     "clauses",
     "marks",
+    "number_value",
     "parse_passage",
     "parse_sentence",
     "words",
@@ -58,8 +59,12 @@ class Tok:
 
     @property
     def keys(self) -> frozenset[str]:
-        """Forms that align this token with another: lower-case, lemma, and their stems."""
-        return frozenset({self.lower, self.lemma, stem(self.lower), stem(self.lemma)})
+        """Forms that align this token with another: lower-case, lemma, their stems, and the
+        digits of a number word ("forty-two" -> "42")."""
+        out = {self.lower, self.lemma, stem(self.lower), stem(self.lemma)}
+        if self.pos == "NUM":
+            out.add(number_value(self.lower))
+        return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class WordClasses:
     causal: frozenset[str]
     opposites: dict[str, frozenset[str]]  # stem -> stems of its opposites
     hedges: frozenset[str]  # words that soften a claim without changing it
+    numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +103,8 @@ def words() -> WordClasses:
         sa, sb = stem(str(a).lower()), stem(str(b).lower())
         opposites.setdefault(sa, set()).add(sb)
         opposites.setdefault(sb, set()).add(sa)
+    nums = {str(w).lower(): str(i) for i, w in enumerate(data["number_words"]["words"])}
+    nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
     return WordClasses(
         negation=members("negation"),
         modal=modal,
@@ -106,7 +114,17 @@ def words() -> WordClasses:
         causal=members("causal"),
         opposites={k: frozenset(v) for k, v in opposites.items()},
         hedges=members("hedges"),
+        numbers=nums,
     )
+
+
+def number_value(word: str) -> str:
+    """Digits for a number word ("twelve" -> "12", "forty-two" -> "42"); others unchanged."""
+    nums = words().numbers
+    parts = word.replace(",", "").split("-")
+    if len(parts) == 2 and parts[0] in nums and parts[1] in nums:
+        return str(int(nums[parts[0]]) + int(nums[parts[1]]))
+    return nums.get(word, word.replace(",", ""))
 
 
 def _to_parsed(span: object) -> Parsed:

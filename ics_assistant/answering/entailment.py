@@ -36,6 +36,7 @@ from ics_assistant.answering.claims import (
     Tok,
     clauses,
     marks,
+    number_value,
     parse_passage,
     parse_sentence,
     words,
@@ -129,10 +130,19 @@ def _coverage(clause: Clause, window: _Window) -> float:
 def _compare(clause: Clause, claim: _Claim, window: _Window) -> tuple[str, str] | None:
     wc = words()
     folded = _folded(clause, window)
-    for t in clause.toks:
-        if t.pos in _NAME_POS and any(ch.isalnum() for ch in t.text) and not _aligned(t, window, folded):
-            kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
-            return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
+    toks = clause.toks
+    skip: set[int] = set()
+    for j, t in enumerate(toks):
+        if j in skip or t.pos not in _NAME_POS or not any(ch.isalnum() for ch in t.text):
+            continue
+        if t.pos == "NUM" and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].pos == "NUM":
+            skip.add(j + 2)  # "forty-two": one number
+            if number_value(f"{t.lower}-{toks[j + 2].lower}") in window.keys:
+                continue
+        elif _aligned(t, window, folded):
+            continue
+        kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
+        return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
     for t in clause.content:
         if _aligned(t, window, folded):
             continue
