@@ -28,14 +28,25 @@ from ics_assistant.answering.messages import RefusalReason, refusal_text, safety
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.safety import screen_message
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
-from ics_assistant.answering.verify import verify_generated
+from ics_assistant.answering.verify import SentenceVerifier
 from ics_assistant.config import Settings
 from ics_assistant.errors import InputError
 from ics_assistant.protocols import ChatModel, Embedder, SearchIndex, Vectors
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
-from ics_assistant.types import AUDIENCES, Answer, Audience, Chunk, Citation, Hit, Source, Turn, audiences_for
+from ics_assistant.types import (
+    AUDIENCES,
+    Answer,
+    Audience,
+    Chunk,
+    Citation,
+    Dropped,
+    Hit,
+    Source,
+    Turn,
+    audiences_for,
+)
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
 
@@ -163,6 +174,7 @@ class Assistant:
             yield from self._final_refusal(refusal_text(reason), reason, t0, base, audience, timings)
             return
         dropped: tuple[str, ...] = ()
+        reasons: tuple[Dropped, ...] = ()
         if self.chat_model is None:
             answer_text, citations = comp.text, comp.citations
             timings["generate"] = _ms(t)
@@ -176,31 +188,35 @@ class Assistant:
                 return
             yield from _pieces(answer_text)
         else:
-            produced: list[str] = []
+            # no unverified sentence reaches the reader: each is shown once it passed the check
+            verifier = SentenceVerifier(hits, vectors)
+            t_generate, checking, shown = t, 0.0, False
             for delta in self._llm_stream(self.chat_model, condensed.query, hits, turns):
-                produced.append(delta)
-                yield delta
-            timings["generate"] = _ms(t)
+                t_check = perf_counter()
+                pieces = verifier.feed(delta)
+                checking += perf_counter() - t_check
+                for piece in pieces:
+                    shown = True
+                    yield piece
+            timings["generate"] = round(_ms(t_generate) - checking * 1000.0, 3)
             t = perf_counter()
-            verified = verify_generated(
-                "".join(produced),
-                hits,
-                vectors,
-                embedder=self.embedder,
-                threshold=self.settings.support_threshold,
-            )
-            dropped = verified.dropped
+            for piece in verifier.finish():
+                shown = True
+                yield piece
+            verified = verifier.result()
+            dropped, reasons = verified.dropped, verified.reasons
             answer_text, citations = verified.text, verified.citations
             if not citations:  # nothing supported survived: fall back to the extractive answer
                 answer_text, citations = comp.text, comp.citations
                 base["generator"] = "extractive"
-                yield "\n\n" + answer_text
-            timings["verify"] = _ms(t)
+                yield from _pieces(("\n\n" if shown else "") + answer_text)
+            timings["verify"] = round(checking * 1000.0 + _ms(t), 3)
         timings["total"] = _ms(t0)
         yield Answer(
             text=answer_text,
             citations=tuple(citations),
             dropped_sentences=dropped,
+            dropped=reasons,
             timings_ms=timings,
             **base,
         )

@@ -13,6 +13,7 @@ __all__ = [
     "Citation",
     "Document",
     "DocumentMeta",
+    "Dropped",
     "Hit",
     "Role",
     "Source",
@@ -135,6 +136,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A generated sentence the support check removed, and why: ``unsupported_claim``,
+    ``wrong_source``, ``negation``, ``number_mismatch``, ``date_mismatch``, ``name_mismatch``,
+    ``modality``, ``quantity``, ``attribution``, ``direction`` or ``cause``. Staff only."""
+
+    sentence: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Answer:
     """What ``Assistant.ask`` returns and every interface shows. JSON form: ``to_dict()``."""
 
@@ -144,6 +156,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     sources: tuple[Source, ...] = ()
     dropped_sentences: tuple[str, ...] = ()
+    dropped: tuple[Dropped, ...] = ()  # the same sentences with the reason (LLM generators)
     timings_ms: dict[str, float] = field(default_factory=dict)
     question: str = ""
     condensed_question: str = ""
@@ -155,6 +168,7 @@ class Answer:
         d["citations"] = [asdict(c) for c in self.citations]
         d["sources"] = [asdict(s) for s in self.sources]
         d["dropped_sentences"] = list(self.dropped_sentences)
+        d["dropped"] = [asdict(x) for x in self.dropped]
         return d
 
     @classmethod
@@ -166,6 +180,7 @@ class Answer:
             citations=tuple(Citation(**c) for c in d.get("citations", [])),
             sources=tuple(Source(**s) for s in d.get("sources", [])),
             dropped_sentences=tuple(d.get("dropped_sentences", [])),
+            dropped=tuple(Dropped(**x) for x in d.get("dropped", [])),
             timings_ms=dict(d.get("timings_ms", {})),
             question=d.get("question", ""),
             condensed_question=d.get("condensed_question", ""),

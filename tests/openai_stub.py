@@ -11,7 +11,9 @@ It listens on 127.0.0.1 on a port the OS picks (so parallel test runs never coll
         stub.requests[0].body["messages"]
 
 An unknown model gets vLLM's 404; ``enqueue_error`` scripts any other failure; ``delay_s``
-makes the server slow (for timeout tests).
+makes the server slow (for timeout tests). ``enqueue_fn`` scripts a reply computed from the
+request body when it arrives (a stand-in model that answers from the sources in its prompt, as
+``tests/planted.py`` does for the support benchmark); ``replies`` records what was sent back.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -41,6 +44,7 @@ class _Scripted:
     text: str = ""
     status: int = 200
     error: str = ""
+    fn: Callable[[dict[str, Any]], str] | None = None
 
 
 @dataclass
@@ -48,6 +52,7 @@ class _State:
     models: tuple[str, ...]
     replies: deque[_Scripted] = field(default_factory=deque)
     requests: list[RecordedRequest] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
     delay_s: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -122,6 +127,10 @@ class _Handler(BaseHTTPRequestHandler):
         if scripted.status != 200:
             self._error(scripted.status, scripted.error)
             return
+        if scripted.fn is not None:
+            scripted = _Scripted(text=scripted.fn(body))
+        with self.state.lock:
+            self.state.sent.append(scripted.text)
         if body.get("stream"):
             self._stream(
                 model,
@@ -209,6 +218,22 @@ class OpenAIStub:
     def enqueue(self, text: str) -> None:
         with self._state.lock:
             self._state.replies.append(_Scripted(text=text))
+
+    def enqueue_fn(self, fn: Callable[[dict[str, Any]], str]) -> None:
+        """The next reply is ``fn(request_body)``, computed when the request arrives."""
+        with self._state.lock:
+            self._state.replies.append(_Scripted(fn=fn))
+
+    def clear_queue(self) -> None:
+        """Forget the scripted replies not yet used."""
+        with self._state.lock:
+            self._state.replies.clear()
+
+    @property
+    def replies(self) -> list[str]:
+        """The reply texts sent so far (scripted or computed), in order."""
+        with self._state.lock:
+            return list(self._state.sent)
 
     def enqueue_error(self, status: int, message: str) -> None:
         with self._state.lock:

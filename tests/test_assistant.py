@@ -166,9 +166,10 @@ def test_llm_answer_with_an_invented_sentence_is_verified(index: MemoryIndex) ->
     answer = items[-1]
     assert isinstance(answer, Answer)
     streamed = "".join(i for i in items[:-1] if isinstance(i, str))
-    assert "1 April 2023" in streamed  # the model's text streamed as produced ...
-    assert "1 April 2023" not in answer.text  # ... but the invented sentence is not in the answer
+    assert streamed == answer.text  # only verified sentences are streamed
+    assert "1 April 2023" not in answer.text  # the invented sentence is neither shown nor kept
     assert answer.dropped_sentences == (f"ICSs became statutory bodies on 1 April 2023 [{n}].",)
+    assert [d.reason for d in answer.dropped] == ["date_mismatch"]
     assert answer.text == "42 ICSs were established across England on a statutory basis on 1 July 2022 [1]."
     assert len(answer.citations) == 1 and "1 July 2022" in answer.citations[0].quote
     assert answer.generator == "openai" and len(model.history) == 1

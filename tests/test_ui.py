@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ics_assistant.errors import IndexNotBuiltError
 from ics_assistant.feedback import FeedbackStore
-from ics_assistant.types import Answer, Citation, Source
+from ics_assistant.types import Answer, Citation, Dropped, Source
 from ics_assistant.ui.chat import EXAMPLE_QUESTIONS, StaffChat, build_demo
 from ics_assistant.ui.messages import (
     REFUSAL_PREFIX,
@@ -48,6 +49,23 @@ def test_answer_to_messages_marks_refusals_and_lists_sources() -> None:
     assert ANSWER.text in shown and "[1] FAQ <ICS> (2022-07-01)" in shown
     (refusal,) = answer_to_messages(REFUSED)
     assert refusal["content"].startswith(REFUSAL_PREFIX) and "111" in refusal["content"]
+
+
+def test_dropped_sentences_are_listed_collapsed_with_their_reasons() -> None:
+    answer = dataclasses.replace(
+        ANSWER,
+        dropped_sentences=("ICSs are not <partnerships> [1].", "Made up [2]."),
+        dropped=(
+            Dropped("ICSs are not <partnerships> [1].", "negation"),
+            Dropped("Made up [2].", "unsupported_claim"),
+        ),
+    )
+    (msg,) = answer_to_messages(answer)
+    assert (
+        "<details><summary>2 sentences were removed because the sources don't support them" in msg["content"]
+    )
+    assert "ICSs are not &lt;partnerships&gt; [1]. <em>(negates the source)</em>" in msg["content"]
+    assert "<details>" not in answer_to_messages(ANSWER)[0]["content"]
 
 
 def test_conversation_messages_and_history() -> None:

@@ -1,6 +1,9 @@
 """Support check: is each answer sentence backed by the passage(s) it cites?
 
-Used after every generator and by the evals' faithfulness metric. A sentence is supported when
+Used after every generator and by the evals' faithfulness metric. With ``claims=True`` (the LLM
+path) each sentence is decided by ``claim_check.check_claim`` instead: clauses entailed by the cited
+passage, re-citation to another retrieved passage that fully supports it, a reason per drop.
+Otherwise a sentence is supported when
 1. it cites at least one known passage (``[n]``), and
 2. every number, date and proper name in it occurs in the cited text (hard checks), and
 3. it is a verbatim quote of the cited text, or its semantic score reaches ``threshold``
@@ -32,6 +35,9 @@ __all__ = [
     "SentenceSupport",
     "check_answer_support",
     "check_sentence_support",
+    "frame_split",
+    "hard_check",
+    "is_verbatim",
     "split_answer",
     "strip_markers",
 ]
@@ -75,6 +81,8 @@ class SentenceSupport:
     supported: bool
     score: float
     reason: str  # "verbatim", "semantic", "framing", or why it failed
+    kind: str = ""  # why it failed, one of ``claim_check.DROP_REASONS`` (claims mode)
+    recited_from: tuple[int, ...] = ()  # the markers it had, when re-cited to ``citations``
 
 
 def strip_markers(text: str) -> str:
@@ -235,8 +243,10 @@ def check_sentence_support(
     *,
     embedder: Embedder | None = None,
     threshold: float = 0.55,
+    claims: bool = False,
 ) -> list[SentenceSupport]:
-    """Check every sentence of ``answer_text`` against the passages its ``[n]`` markers cite."""
+    """Check every sentence of ``answer_text`` against the passages its ``[n]`` markers cite
+    (``claims``: clause by clause, with re-citation; see the module docstring)."""
     by_n = dict(passages) if isinstance(passages, Mapping) else {p.n: p for p in passages}
     sentences = split_answer(answer_text)
     results: list[SentenceSupport | None] = [None] * len(sentences)
@@ -262,6 +272,11 @@ def check_sentence_support(
                     sentence = " ".join(g.sentence for g in group)
                     skip_until = j
                 break
+        if claims:
+            from ics_assistant.answering.claim_check import check_claim
+
+            results[i] = check_claim(AnswerSentence(sentence, claim, cites), by_n)
+            continue
         if not cites:
             results[i] = SentenceSupport(sentence, claim, cites, False, 0.0, "no citation")
             continue
@@ -316,3 +331,8 @@ def check_answer_support(
         for c in answer.citations
     ]
     return check_sentence_support(answer.text, passages, embedder=embedder, threshold=threshold)
+
+
+frame_split = _frame_split
+hard_check = _hard_check
+is_verbatim = _is_verbatim

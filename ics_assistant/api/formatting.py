@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ics_assistant.types import Answer, Citation
 
-__all__ = ["answer_with_references", "citation_label", "references_text"]
+__all__ = ["answer_json", "answer_with_references", "citation_label", "references_text"]
 
 
 def citation_label(citation: Citation) -> str:
@@ -22,3 +24,12 @@ def answer_with_references(answer: Answer) -> str:
     """The answer text followed by its references written out (for copying and plain clients)."""
     refs = references_text(answer)
     return f"{answer.text.strip()}\n\n{refs}" if refs else answer.text.strip()
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The Answer JSON an API client gets: residents (``public``) never see the sentences the
+    support check removed, only staff do."""
+    d = answer.to_dict()
+    if answer.audience != "staff":
+        d["dropped_sentences"], d["dropped"] = [], []
+    return d

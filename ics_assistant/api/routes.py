@@ -17,6 +17,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from ics_assistant.api.errors import ApiError, status_for_assistant_error
+from ics_assistant.api.formatting import answer_json
 from ics_assistant.api.schemas import (
     ChatRequest,
     FeedbackRequest,
@@ -66,7 +67,7 @@ async def chat(
     """Answer a question; returns the Answer JSON (text with [n] citations, citations, sources)."""
     question, history, audience = _prepare(ctx, body, authorization)
     answer = await run_in_threadpool(ctx.assistant.ask, question, history, audience)
-    return JSONResponse(answer.to_dict())
+    return JSONResponse(answer_json(answer))
 
 
 async def sse_answer_events(
@@ -76,7 +77,7 @@ async def sse_answer_events(
     try:
         async for item in iterate_in_threadpool(ctx.assistant.stream(question, history, audience)):
             if isinstance(item, Answer):
-                yield {"event": "answer", "data": json.dumps(item.to_dict(), ensure_ascii=False)}
+                yield {"event": "answer", "data": json.dumps(answer_json(item), ensure_ascii=False)}
             else:
                 yield {"event": "delta", "data": json.dumps({"text": item}, ensure_ascii=False)}
     except AssistantError as exc:

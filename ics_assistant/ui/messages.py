@@ -22,6 +22,7 @@ __all__ = [
     "conversation_history",
     "conversation_messages",
     "copy_text",
+    "dropped_note",
     "highlight_in_context",
     "sources_html",
 ]
@@ -60,7 +61,39 @@ def answer_to_messages(answer: Answer) -> list[Message]:
     if answer.citations:
         refs = "; ".join(f"\\[{c.n}\\] {as_markdown_text(citation_label(c))}" for c in answer.citations)
         content += f"\n\n*Sources:* {refs}"
+    note = dropped_note(answer)
+    if note:
+        content += f"\n\n{note}"
     return [{"role": "assistant", "content": content}]
+
+
+_REASON_LABELS = {
+    "unsupported_claim": "not in the cited source",
+    "wrong_source": "cites a source that does not say it",
+    "negation": "negates the source",
+    "number_mismatch": "a number differs from the source",
+    "date_mismatch": "a date differs from the source",
+    "name_mismatch": "a name differs from the source",
+    "modality": "changes may / will / must",
+    "quantity": "changes some / all",
+    "attribution": "says someone else said or did it",
+    "direction": "reverses the source",
+    "cause": "adds a cause the source does not give",
+}
+
+
+def dropped_note(answer: Answer) -> str:
+    """Staff only: a collapsed list of the generated sentences the support check removed, with why
+    ("2 sentences were removed because the sources don't support them"); empty when none."""
+    items = [(d.sentence, _REASON_LABELS.get(d.reason, d.reason)) for d in answer.dropped]
+    if not items:
+        items = [(s, "not supported") for s in answer.dropped_sentences]
+    if not items:
+        return ""
+    n = len(items)
+    head = f"{n} sentence{'s were' if n != 1 else ' was'} removed because the sources don't support them"
+    rows = "".join(f"<li>{html.escape(s)} <em>({html.escape(why)})</em></li>" for s, why in items)
+    return f"<details><summary>{head}</summary><ul>{rows}</ul></details>"
 
 
 def conversation_messages(

@@ -1,0 +1,307 @@
+"""Claims: a sentence parsed once by spaCy and split into clauses with the features the support
+check compares (pure apart from the cached parse).
+
+A ``Parsed`` sentence keeps, per token, what the check needs (lemma, part of speech, dependency,
+head, entity type) as plain tuples, so parses are cached (``parse_passage`` by text, an LRU) and
+shared between threads without sharing spaCy objects. ``clauses`` splits a sentence at its clause
+heads (the root, conjoined verbs, adverbial / relative / complement clauses); every clause carries
+its content tokens (names, numbers, nouns, verbs, adjectives, adverbs), its negations, modals,
+quantifiers, causal markers and its actors (who said or did it: the subject of an active verb,
+the agent of a passive one). Which words are negations, modals, quantifiers, reporting verbs or
+causal markers is data: ``claim_words.yaml`` beside this module.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ics_assistant.answering.analysis import stem
+from ics_assistant.nlp import load_spacy
+
+__all__ = [
+    "Clause",
+    "Mark",
+    "Parsed",
+    "Tok",
+    "WordClasses",
+    "clauses",
+    "marks",
+    "number_value",
+    "parse_passage",
+    "parse_sentence",
+    "words",
+]
+
+_WORDS_FILE = Path(__file__).resolve().parent / "claim_words.yaml"
+_LOCK = threading.Lock()
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+@dataclass(frozen=True)
+class Tok:
+    i: int
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str
+    stop: bool
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Forms that align this token with another: lower-case, lemma, their stems, and the
+        digits of a number word ("forty-two" -> "42")."""
+        out = {self.lower, self.lemma, stem(self.lower), stem(self.lemma)}
+        if self.pos == "NUM":
+            out.add(number_value(self.lower))
+        return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    text: str
+    toks: tuple[Tok, ...]
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    negation: frozenset[str]
+    modal: dict[str, str]  # word -> class (possible / necessary / future)
+    universal: frozenset[str]
+    partial: frozenset[str]
+    reporting: frozenset[str]
+    causal: frozenset[str]
+    opposites: dict[str, frozenset[str]]  # stem -> stems of its opposites
+    hedges: frozenset[str]  # words that soften a claim without changing it
+    numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
+
+
+@lru_cache(maxsize=1)
+def words() -> WordClasses:
+    """The word classes from ``claim_words.yaml`` (read once)."""
+    data = yaml.safe_load(_WORDS_FILE.read_text(encoding="utf-8"))["classes"]
+
+    def members(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[name]["words"])
+
+    modal: dict[str, str] = {}
+    for cls in ("possible", "necessary", "future"):
+        for w in data[f"modal_{cls}"]["words"]:
+            modal[str(w).lower()] = cls
+    opposites: dict[str, set[str]] = {}
+    for a, b in data["opposites"]["pairs"]:
+        sa, sb = stem(str(a).lower()), stem(str(b).lower())
+        opposites.setdefault(sa, set()).add(sb)
+        opposites.setdefault(sb, set()).add(sa)
+    nums = {str(w).lower(): str(i) for i, w in enumerate(data["number_words"]["words"])}
+    nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
+    return WordClasses(
+        negation=members("negation"),
+        modal=modal,
+        universal=members("quantity_universal"),
+        partial=members("quantity_partial"),
+        reporting=members("reporting_verbs"),
+        causal=members("causal"),
+        opposites={k: frozenset(v) for k, v in opposites.items()},
+        hedges=members("hedges"),
+        numbers=nums,
+    )
+
+
+def number_value(word: str) -> str:
+    """Digits for a number word ("twelve" -> "12", "forty-two" -> "42"); others unchanged."""
+    nums = words().numbers
+    parts = word.replace(",", "").split("-")
+    if len(parts) == 2 and parts[0] in nums and parts[1] in nums:
+        return str(int(nums[parts[0]]) + int(nums[parts[1]]))
+    return nums.get(word, word.replace(",", ""))
+
+
+def _to_parsed(span: object) -> Parsed:
+    toks = []
+    base = span.start  # type: ignore[attr-defined]
+    for t in span:  # type: ignore[attr-defined]
+        toks.append(
+            Tok(
+                i=t.i - base,
+                text=t.text,
+                lower=t.lower_,
+                lemma=t.lemma_.lower(),
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i - base if span.start <= t.head.i < span.end else t.i - base,  # type: ignore[attr-defined]
+                ent=t.ent_type_,
+                stop=t.is_stop,
+            )
+        )
+    return Parsed(span.text, tuple(toks))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=4096)
+def parse_passage(text: str) -> tuple[Parsed, ...]:
+    """A passage's sentences (spaCy's own segmentation), parsed once per distinct text."""
+    nlp = load_spacy()
+    with _LOCK:
+        doc = nlp(" ".join(text.split()))
+    return tuple(_to_parsed(s) for s in doc.sents)
+
+
+@lru_cache(maxsize=1024)
+def parse_sentence(text: str) -> Parsed:
+    """One generated sentence, parsed as a whole (a claim is never split across spaCy sentences)."""
+    nlp = load_spacy()
+    with _LOCK:
+        doc = nlp(" ".join(text.split()))
+    return _to_parsed(doc[:])
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A word that changes what its head means: ``kind`` is ``neg``, a modal class (``possible``,
+    ``necessary``, ``future``) or a quantity (``universal``, ``partial``); ``head`` the keys of the
+    word it modifies (the verb a "not" or "may" belongs to, the noun a "some" quantifies)."""
+
+    kind: str
+    word: str
+    head: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def marks(parsed: Parsed) -> tuple[Mark, ...]:
+    """The negations, modals and quantities of a sentence, each with the keys of its head."""
+    wc = words()
+    out: list[Mark] = []
+    for t in parsed.toks:
+        head = parsed.toks[t.head].keys if t.head != t.i else t.keys
+        if t.lower in wc.negation or t.dep == "neg":
+            out.append(Mark("neg", t.lower, head))
+        if t.pos not in ("PROPN", "NOUN"):
+            for w in {t.lower, t.lemma}:
+                if w in wc.modal:
+                    out.append(Mark(wc.modal[w], w, head))
+        if t.lower in wc.universal:
+            out.append(Mark("universal", t.lower, head))
+        elif t.lower in wc.partial:
+            out.append(Mark("partial", t.lower, head))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Clause:
+    head: Tok
+    toks: tuple[Tok, ...]
+    content: tuple[Tok, ...]
+    negated: bool
+    modal: frozenset[str]  # classes: possible / necessary / future
+    universal: frozenset[str]
+    partial: frozenset[str]
+    causal: bool
+    actors: tuple[tuple[Tok, ...], ...]  # the subject (active) or agent (passive) phrases
+    reporting: bool  # the head is a reporting verb ("said", "announced")
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+
+def _is_clause_head(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    if t.dep == "ROOT":
+        return True
+    if t.dep not in _CLAUSE_DEPS or t.pos not in ("VERB", "AUX"):
+        return False
+    if t.dep == "conj":  # a conjoined verb is a clause only when its head is one
+        return toks[t.head].pos in ("VERB", "AUX")
+    return True
+
+
+def _subtree(toks: tuple[Tok, ...], root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for t in toks:
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t.i)
+    out, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(children.get(i, []))
+    return sorted(out)
+
+
+def _owner(t: Tok, toks: tuple[Tok, ...], heads: set[int]) -> int:
+    seen = set()
+    i = t.i
+    while i not in heads and i not in seen:
+        seen.add(i)
+        i = toks[i].head
+    return i
+
+
+def _phrase(toks: tuple[Tok, ...], root: int) -> tuple[Tok, ...]:
+    return tuple(toks[i] for i in _subtree(toks, root) if toks[i].pos in ("PROPN", "NOUN", "PRON", "NUM"))
+
+
+def clauses(parsed: Parsed) -> list[Clause]:
+    """The clauses of a parsed sentence, in order, each with its compared features."""
+    toks = parsed.toks
+    if not toks:
+        return []
+    wc = words()
+    heads = {t.i for t in toks if _is_clause_head(t, toks)} or {toks[0].i}
+    members: dict[int, list[Tok]] = {h: [] for h in heads}
+    for t in toks:
+        owner = _owner(t, toks, heads)
+        members.setdefault(owner, []).append(t)
+    out: list[Clause] = []
+    for h in sorted(members):
+        mine = tuple(members[h])
+        lowers = {t.lower for t in mine}
+        lemmas = {t.lemma for t in mine}
+        head = toks[h]
+        content = tuple(
+            t
+            for t in mine
+            if t.pos in _CONTENT_POS
+            and not t.stop
+            and t.lower not in wc.negation
+            and t.lower not in wc.modal
+            and t.lower not in wc.universal
+            and t.lower not in wc.partial
+            and t.lower not in wc.hedges
+            and any(ch.isalnum() for ch in t.text)
+        )
+        actors = []
+        for t in mine:
+            if t.dep in _SUBJECT_DEPS and toks[t.head].i == h:
+                actors.append(_phrase(toks, t.i))
+            elif t.dep == "agent":
+                actors += [_phrase(toks, c.i) for c in toks if c.head == t.i and c.dep == "pobj"]
+        negated = any(t.lower in wc.negation or t.dep == "neg" for t in mine)
+        # "May" the month, "the will", "a can" are not modals
+        modal_toks = [t for t in mine if t.pos not in ("PROPN", "NOUN")]
+        modal = frozenset(wc.modal[w] for t in modal_toks for w in (t.lower, t.lemma) if w in wc.modal)
+        out.append(
+            Clause(
+                head=head,
+                toks=mine,
+                content=content,
+                negated=negated,
+                modal=modal,
+                universal=frozenset(w for w in lowers if w in wc.universal),
+                partial=frozenset(w for w in lowers if w in wc.partial),
+                causal=bool(lowers & wc.causal or lemmas & wc.causal),
+                actors=tuple(a for a in actors if a),
+                reporting=head.lemma in wc.reporting,
+            )
+        )
+    return out

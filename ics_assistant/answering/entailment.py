@@ -1,0 +1,237 @@
+"""Does a passage entail a claim? Clause by clause, with the features that flip meaning compared.
+
+``entails(claim, passage)``: the claim sentence is split into clauses (``claims.clauses``); each
+clause is aligned to the window of the passage that covers most of its content words: one
+sentence, or two adjacent ones. A content word aligns when its word, lemma or stem occurs in the
+window (acronyms and their long forms are the same word). Then, against that window:
+
+- ``unsupported_claim``: fewer than ``MIN_COVERAGE`` of the clause's content words align (an
+  invented clause, an added claim), or a name or number of the clause is not in the window;
+- ``negation``: the clause is negated and the passage's matching clause is not, or the reverse;
+- ``modality``: the clause adds ``will`` / ``must`` to what the passage states, or drops the
+  passage's ``may``;
+- ``quantity``: ``all`` / ``every`` where the passage has none, or another partial quantity
+  (``most`` for ``some``), or drops the passage's ``some``;
+- ``attribution``: who said or did it (a named subject of the clause, the subject of a reporting
+  verb, a passive agent) is not who the passage says said or did it;
+- ``direction``: a word of the clause is the opposite of a word of the window ("rose" / "fell");
+- ``cause``: the clause links by cause ("because", "due to") where the window does not.
+
+Word classes are data (``claim_words.yaml``). The first reason found is returned; ``score`` is the
+lowest clause coverage. Nothing here is a model call: parses are cached (``claims.parse_passage``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from ics_assistant.answering.analysis import _glossary, content_terms, stem
+from ics_assistant.answering.claims import (
+    Clause,
+    Mark,
+    Parsed,
+    Tok,
+    clauses,
+    marks,
+    number_value,
+    parse_passage,
+    parse_sentence,
+    words,
+)
+
+__all__ = ["MIN_COVERAGE", "Entailment", "entails"]
+
+MIN_COVERAGE = 0.6
+_NAME_POS = frozenset({"PROPN", "NUM"})
+
+
+@dataclass(frozen=True)
+class Entailment:
+    supported: bool
+    reason: str | None  # see the module docstring; None when supported
+    detail: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Window:
+    sents: tuple[Parsed, ...]
+    clauses: tuple[Clause, ...]
+    keys: frozenset[str]
+    lowers: frozenset[str]
+    actors: tuple[frozenset[str], ...]
+    marks: tuple[Mark, ...]
+
+    def has(self, kind: str) -> bool:
+        return any(m.kind == kind for m in self.marks)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """The whole generated sentence: its content keys and its marks (for what a clause drops)."""
+
+    keys: frozenset[str]
+    marks: tuple[Mark, ...]
+    tags: dict[str, str]  # key -> tag of the claim token ("VBD": stated as past)
+
+    def has(self, *kinds: str) -> bool:
+        return any(m.kind in kinds for m in self.marks)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_clauses(parsed: Parsed) -> tuple[Clause, ...]:
+    return tuple(clauses(parsed))
+
+
+def _window(sents: tuple[Parsed, ...]) -> _Window:
+    toks = [t for s in sents for t in s.toks]
+    keys: set[str] = set()
+    for t in toks:
+        keys |= t.keys
+    keys |= set(content_terms(" ".join(s.text for s in sents)))
+    cls = tuple(c for s in sents for c in _sentence_clauses(s))
+    actors = tuple(frozenset(k for t in a for k in t.keys) for c in cls for a in c.actors)
+    mk = tuple(m for s in sents for m in marks(s))
+    return _Window(sents, cls, frozenset(keys), frozenset(t.lower for t in toks), actors, mk)
+
+
+@lru_cache(maxsize=2048)
+def _windows(passage: str) -> tuple[_Window, ...]:
+    sents = parse_passage(passage)
+    singles = [_window((s,)) for s in sents]
+    pairs = [_window((a, b)) for a, b in pairwise(sents)]
+    return tuple(singles + pairs)
+
+
+def _folded(clause: Clause, window: _Window) -> set[str]:
+    """Stems of the clause's long forms whose acronym the window uses (and the reverse)."""
+    acronyms = set(content_terms(clause.text)) & window.keys
+    out: set[str] = set()
+    for phrase, short in _glossary().items():
+        if short in acronyms:
+            out |= set(phrase)
+    return out
+
+
+def _aligned(t: Tok, window: _Window, folded: set[str]) -> bool:
+    return bool(t.keys & window.keys) or stem(t.lower) in folded
+
+
+def _coverage(clause: Clause, window: _Window) -> float:
+    if not clause.content:
+        return 1.0
+    folded = _folded(clause, window)
+    return sum(_aligned(t, window, folded) for t in clause.content) / len(clause.content)
+
+
+def _compare(clause: Clause, claim: _Claim, window: _Window) -> tuple[str, str] | None:
+    wc = words()
+    folded = _folded(clause, window)
+    toks = clause.toks
+    skip: set[int] = set()
+    for j, t in enumerate(toks):
+        if j in skip or t.pos not in _NAME_POS or not any(ch.isalnum() for ch in t.text):
+            continue
+        if t.pos == "NUM" and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].pos == "NUM":
+            skip.add(j + 2)  # "forty-two": one number
+            if number_value(f"{t.lower}-{toks[j + 2].lower}") in window.keys:
+                continue
+        elif _aligned(t, window, folded):
+            continue
+        kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
+        return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
+    for t in clause.content:
+        if _aligned(t, window, folded):
+            continue
+        opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
+        if opposite & window.keys:
+            return "direction", f"{t.text!r} reverses the passage"
+    for kind in ("neg", "possible", "partial"):
+        dropped = [m for m in window.marks if m.kind == kind and m.head & claim.keys]
+        if dropped and not claim.has(kind, "universal" if kind == "partial" else kind):
+            reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
+            return reason, f"the claim drops the passage's {dropped[0].word!r}"
+    if clause.negated and not window.has("neg"):
+        return "negation", "the claim is negated, the passage is not"
+    added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
+    if added:
+        return "modality", f"the claim adds {'/'.join(added)}"
+    planned = [
+        m for m in window.marks if m.kind == "future" and any(claim.tags.get(k) == "VBD" for k in m.head)
+    ]
+    if planned and not claim.has("future"):
+        return "modality", f"the passage's {planned[0].word!r} is stated as done"
+    w_univ = window.lowers & wc.universal
+    w_part = window.lowers & wc.partial
+    if clause.universal and not w_univ:
+        return "quantity", f"the claim says {'/'.join(sorted(clause.universal))}"
+    if clause.partial and not clause.partial & w_part and (w_univ or w_part):
+        return "quantity", f"the claim says {'/'.join(sorted(clause.partial))}"
+    problem = _attribution(clause, window)
+    if problem:
+        return "attribution", problem
+    if clause.causal and not (window.lowers & wc.causal or any(c.causal for c in window.clauses)):
+        return "cause", "the claim gives a cause the passage does not"
+    return None
+
+
+def _actors_for(clause: Clause, window: _Window) -> tuple[frozenset[str], ...]:
+    """Who says or does the clause's verb in the window: the actors of the window's clauses with
+    the same head verb (none when the window has no such clause with an actor: nothing to compare)."""
+    same = [c for c in window.clauses if c.head.keys & clause.head.keys]
+    return tuple(frozenset(k for t in a for k in t.keys) for c in same for a in c.actors)
+
+
+def _attribution(clause: Clause, window: _Window) -> str | None:
+    actors = _actors_for(clause, window)
+    if not actors:
+        return None
+    for actor in clause.actors:
+        named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
+        if not named and not clause.reporting:
+            continue
+        key_toks = named or [t for t in actor if t.pos == "NOUN"]
+        if not key_toks or any(all(t.keys & a for t in key_toks) for a in actors):
+            continue
+        text = " ".join(t.text for t in actor)
+        return f"the passage does not say {text!r} said or did this"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def entails(claim: str, passage: str) -> Entailment:
+    """Whether ``passage`` supports every clause of ``claim`` (see the module docstring)."""
+    windows = _windows(passage)
+    if not windows:
+        return Entailment(False, "unsupported_claim", "the passage is empty", 0.0)
+    lowest = 1.0
+    parsed = parse_sentence(claim)
+    content = [t for c in clauses(parsed) for t in c.content]
+    whole = _Claim(
+        frozenset(k for t in content for k in t.keys),
+        marks(parsed),
+        {k: t.tag for t in content for k in t.keys},
+    )
+    for clause in clauses(parsed):
+        if not clause.content:
+            continue
+        best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
+        cov = _coverage(clause, best)
+        lowest = min(lowest, cov)
+        if cov < MIN_COVERAGE:
+            if clause.reporting and clause.head.keys & best.keys:  # said, but not by them
+                return Entailment(False, "attribution", f"not said by them: {clause.text!r}", cov)
+            return Entailment(False, "unsupported_claim", f"clause not in the passage: {clause.text!r}", cov)
+        problem = _compare(clause, whole, best)
+        if problem is not None:
+            return Entailment(False, problem[0], problem[1], cov)
+    return Entailment(True, None, "entailed", lowest)
+
+
+def entailed_by_any(claim: str, passages: Sequence[str]) -> Entailment:
+    """The first passage's verdict that supports ``claim``; else the first passage's verdict."""
+    verdicts = [entails(claim, p) for p in passages]
+    return next((v for v in verdicts if v.supported), verdicts[0])

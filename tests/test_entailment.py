@@ -1,0 +1,96 @@
+"""The claim check: clause alignment and the features that flip meaning, on worked examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ics_assistant.answering.claims import clauses, parse_passage, parse_sentence, words
+from ics_assistant.answering.entailment import entails
+
+from .answer_fixtures import load_corpus_docs
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "ics_assistant" / "answering" / "claim_words.yaml"
+CLASSES = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["classes"]
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_every_word_class_has_a_why_and_its_example_gives_its_reason(name: str) -> None:
+    cls = CLASSES[name]
+    assert cls["why"].strip() and "words" in cls
+    example = cls["example"]
+    result = entails(example["claim"], example["passage"])
+    assert result.reason == example["reason"], (name, result)
+    assert result.supported is (example["reason"] is None)
+
+
+PASSAGE = (
+    "The board met in March. Following several years of locally led development, 42 partnerships "
+    "were established across the region on a statutory basis on 1 July 2022. Chief executive Ada "
+    "Lovelace said the partnerships may change their boundaries in 2023. Some practices offer "
+    "evening appointments."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ("42 partnerships were set up across the region on a statutory basis on 1 July 2022.", None),
+        ("Ada Lovelace said the partnerships may change their boundaries in 2023.", None),
+        ("42 partnerships were not established across the region on a statutory basis.", "negation"),
+        ("Ada Lovelace said the partnerships will change their boundaries in 2023.", "modality"),
+        ("Ada Lovelace said the partnerships change their boundaries in 2023.", "modality"),
+        ("All practices offer evening appointments.", "quantity"),
+        ("Practices offer evening appointments.", "quantity"),
+        ("The board said the partnerships may change their boundaries in 2023.", "attribution"),
+        (
+            "42 partnerships were established across the region on a statutory basis, "
+            "and each was given its own hospital budget.",
+            "unsupported_claim",
+        ),
+        ("Evening appointments are offered by some practices because of demand.", "cause"),
+    ],
+)
+def test_claims_against_a_passage(claim: str, reason: str | None) -> None:
+    result = entails(claim, PASSAGE)
+    assert result.reason == reason, result
+    assert result.supported is (reason is None)
+
+
+def test_a_claim_splits_into_clauses_with_their_own_features() -> None:
+    parsed = parse_sentence("The plan was approved, but the trusts will not fund every service.")
+    found = clauses(parsed)
+    assert len(found) == 2
+    approved, fund = found
+    assert not approved.negated and fund.negated
+    assert "future" in fund.modal and fund.universal == frozenset({"every"})
+
+
+def test_may_the_month_is_not_a_modal() -> None:
+    [clause] = clauses(parse_sentence("The clinic opened in May."))
+    assert clause.modal == frozenset()
+
+
+def test_passage_parses_are_cached_by_text() -> None:
+    text = "The clinic opened in May. It serves the town."
+    assert parse_passage(text) is parse_passage(text)
+    assert len(parse_passage(text)) == 2
+
+
+def test_word_classes_load_from_the_data_file() -> None:
+    wc = words()
+    assert "not" in wc.negation and wc.modal["may"] == "possible" and "all" in wc.universal
+
+
+def test_every_seed_sentence_is_entailed_by_its_own_passage() -> None:
+    """Property: a source sentence checked (without the verbatim shortcut) against the paragraph it
+    comes from is supported."""
+    failures = []
+    for meta, text in load_corpus_docs()[:3]:
+        for para in [p for p in text.split("\n\n") if len(p) > 80][:6]:
+            for sent in parse_passage(para):
+                if len(sent.text) > 30 and not entails(sent.text, para).supported:
+                    failures.append((meta.doc_id, sent.text))
+    assert not failures
