@@ -31,6 +31,7 @@ from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import SentenceVerifier
 from ics_assistant.config import Settings
 from ics_assistant.errors import InputError
+from ics_assistant.prompts import load_prompt
 from ics_assistant.protocols import ChatModel, Embedder, SearchIndex, Vectors
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
@@ -171,7 +172,10 @@ class Assistant:
         if not decision.answerable:
             timings["generate"] = _ms(t)
             reason = decision.reason or "not_covered"
-            yield from self._final_refusal(refusal_text(reason), reason, t0, base, audience, timings)
+            reply = refusal_text(reason)
+            near = near_miss(hits) if reason in _NEAR_MISS_REASONS else None
+            reply = f"{reply}\n{near}" if near else reply
+            yield from self._final_refusal(reply, reason, t0, base, audience, timings)
             return
         dropped: tuple[str, ...] = ()
         reasons: tuple[Dropped, ...] = ()
@@ -304,6 +308,25 @@ def _unsupported_quotes(citations: Sequence[Citation], hits: Sequence[Hit]) -> t
             ):
                 bad.append(line)
     return tuple(bad)
+
+
+_NEAR_MISS_REASONS = frozenset({"not_covered", "missing_entity", "no_answer_of_type"})
+
+
+def near_miss(hits: Sequence[Hit], limit: int = 2) -> str | None:
+    """An honest near-miss: the titles of the nearest documents that were retrieved but do not answer
+    (what the documents do cover), so a refusal is never a dead end and no quote is offered as the answer."""
+    titles: list[str] = []
+    for h in hits:
+        title = h.chunk.title or h.chunk.doc_id
+        if title not in titles:
+            titles.append(title)
+        if len(titles) == limit:
+            break
+    if not titles:
+        return None
+    quoted = [f"“{t}”" for t in titles]
+    return load_prompt("near_miss").render(titles=" and ".join(quoted))
 
 
 def _ms(t: float) -> float:

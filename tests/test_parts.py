@@ -62,3 +62,16 @@ def test_each_part_gets_its_own_quote() -> None:
     assert "9am to 5pm" in comp.text
     assert "referral" in comp.text
     assert all(c.quote in text for c in comp.citations)
+
+
+def test_a_near_miss_names_the_nearest_documents_without_quoting_them() -> None:
+    from ics_assistant.assistant import near_miss
+
+    a = Chunk("a1", "a", "Text A.", 0, 7, audience="public", title="Winter plan")
+    b = Chunk("b1", "b", "Text B.", 0, 7, audience="public", title="Pharmacy leaflet")
+    hits = [Hit(chunk=a, score=1.0, rank=1), Hit(chunk=a, score=0.9, rank=2), Hit(chunk=b, score=0.8, rank=3)]
+    line = near_miss(hits)
+    assert line is not None
+    assert "“Winter plan” and “Pharmacy leaflet”" in line and "don't answer" in line
+    assert "Text A" not in line
+    assert near_miss([]) is None
