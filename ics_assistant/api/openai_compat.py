@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from ics_assistant.api.errors import ApiError, error_body, status_for_assistant_error
+from ics_assistant.api.errors import ApiError, error_body, public_message, status_for_assistant_error
 from ics_assistant.api.formatting import answer_with_references, references_text
 from ics_assistant.api.schemas import TurnIn, check_history, check_message, turn_in
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
@@ -107,7 +107,7 @@ async def _stream_chunks(
                 yield {"data": json.dumps(_chunk(cid, created, {"content": item}), ensure_ascii=False)}
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
-        yield {"data": json.dumps(error_body(status, code, str(exc)))}
+        yield {"data": json.dumps(error_body(status, code, public_message(exc)))}
     except Exception:  # the stream ends with an error chunk and [DONE], never cut off
         log.exception("unexpected error while streaming a completion")
         yield {"data": json.dumps(error_body(500, "internal_error", "Something went wrong on our side."))}

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from ics_assistant.api.errors import ApiError, status_for_assistant_error
+from ics_assistant.api.errors import ApiError, public_message, status_for_assistant_error
 from ics_assistant.api.schemas import (
     ChatRequest,
     FeedbackRequest,
@@ -81,7 +81,8 @@ async def sse_answer_events(
                 yield {"event": "delta", "data": json.dumps({"text": item}, ensure_ascii=False)}
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
-        yield {"event": "error", "data": json.dumps({"code": code, "message": str(exc), "status": status})}
+        body = {"code": code, "message": public_message(exc), "status": status}
+        yield {"event": "error", "data": json.dumps(body)}
     except Exception:  # the stream ends with an error event, never a cut-off reply
         log.exception("unexpected error while streaming an answer")
         message = "Something went wrong on our side."
