@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,6 +20,7 @@ from ics_assistant.backends.bm25_index import Bm25Index, load_bm25
 from ics_assistant.backends.chroma_store import ChromaStore
 from ics_assistant.config import Settings
 from ics_assistant.errors import IndexNotBuiltError, IndexStateError
+from ics_assistant.ingest.injection import injection_rule
 from ics_assistant.ingest.pipeline import (
     META_CORPUS_DIR,
     META_EMBEDDER,
@@ -75,6 +76,10 @@ class Index:
         self._store = store
         self._chroma = chroma
         self._chunks: dict[str, Chunk] = {c.chunk_id: c for c in store.all_chunks()}
+        # passages addressing an AI (ingest/injection.py): never retrieved for the public
+        self._flagged: dict[str, str] = {
+            cid: rule for cid, c in self._chunks.items() if (rule := injection_rule(c.text))
+        }
         self._lexical = self._load_lexical()
         self._lock = threading.Lock()
         self._sizes: dict[str, int] = {}
@@ -130,12 +135,26 @@ class Index:
         return out
 
     # -- SearchIndex ------------------------------------------------------------------
+    def _unflagged(
+        self, audience: str, k: int, search: Callable[[int], list[tuple[str, float]]]
+    ) -> list[tuple[str, float]]:
+        if audience != "public" or not self._flagged:
+            return search(k)
+        found = search(k + len(self._flagged))
+        return [(cid, score) for cid, score in found if cid not in self._flagged][:k]
+
     def dense_search(self, audience: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
-        return self._chroma.search(_check_audience(audience), vector, k, size=self._sizes.get(audience))
+        size = self._sizes.get(_check_audience(audience))
+        return self._unflagged(audience, k, lambda n: self._chroma.search(audience, vector, n, size=size))
 
     def lexical_search(self, audience: str, query: str, k: int) -> list[tuple[str, float]]:
+        lexical = self._lexical[_check_audience(audience)]
         with self._lock:
-            return self._lexical[_check_audience(audience)].search(query, k)
+            return self._unflagged(audience, k, lambda n: lexical.search(query, n))
+
+    def flagged(self) -> dict[str, str]:
+        """Chunk id -> injection rule, for chunks that address an AI (the maintainers' view)."""
+        return dict(self._flagged)
 
     def chunks(self, chunk_ids: Sequence[str]) -> list[Chunk]:
         """Chunks for the ids, in the given order (unknown ids are left out)."""
