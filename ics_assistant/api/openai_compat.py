@@ -24,6 +24,7 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from ics_assistant.api.errors import ApiError, error_body, public_message, status_for_assistant_error
 from ics_assistant.api.formatting import answer_with_references, references_text
+from ics_assistant.api.routes import ERROR_RESPONSES
 from ics_assistant.api.schemas import TurnIn, check_history, check_message, turn_in
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
 from ics_assistant.errors import AssistantError
@@ -114,7 +115,7 @@ async def _stream_chunks(
     yield {"data": "[DONE]"}
 
 
-@router.get("/models")
+@router.get("/models", responses={421: ERROR_RESPONSES[421]})
 async def models() -> dict[str, Any]:
     """The one model this server offers."""
     return {
@@ -123,7 +124,12 @@ async def models() -> dict[str, Any]:
     }
 
 
-@router.post("/chat/completions", dependencies=[Depends(check_rate_limit)], response_model=None)
+@router.post(
+    "/chat/completions",
+    dependencies=[Depends(check_rate_limit)],
+    response_model=None,
+    responses={**ERROR_RESPONSES, 200: {"content": {"text/event-stream": {}}}},
+)
 async def chat_completions(
     body: CompletionRequest,
     ctx: WebContext = Depends(get_ctx),
