@@ -7,6 +7,8 @@ validation, middleware and error handlers are the real ones.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .conftest import CORPUS
 from .web_fixtures import FakeAssistant
 
 _DATA = Path(tempfile.mkdtemp(prefix="ics-contract-"))  # the feedback store writes here
+atexit.register(shutil.rmtree, _DATA, True)
 
 
 def _app() -> object:
