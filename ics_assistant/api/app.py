@@ -105,7 +105,13 @@ def create_app(
     app.include_router(widget.router)
     _add_json_fallbacks(app)
     # outermost: Host check, no uploads, one rate limiter for the chat and sign-in too
-    app.add_middleware(EdgeGuard, policy=ClientPolicy.from_settings(settings), limiter=limiter)
+    policy = ClientPolicy.from_settings(settings)
+    if not settings.allowed_hosts.strip() and settings.host in ("0.0.0.0", "::"):
+        log.warning(
+            "bound to all interfaces but ICS_ALLOWED_HOSTS is not set: only loopback Host names "
+            "are answered (others get 421); set it to the names clients use"
+        )
+    app.add_middleware(EdgeGuard, policy=policy, limiter=limiter)
     access = staff_access(settings)
     log.info("staff chat access: %s (bound to %s)", access.mode, settings.host)
     if access.mode == "public":
