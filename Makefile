@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test check lint format typecheck pytest ingest gate eval bench screenshots setup setup-test browser clean
+.PHONY: run test check lint format typecheck pytest ingest gate eval bench screenshots setup setup-test browser clean security abuse
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -69,6 +69,16 @@ bench: setup
 	$(BIN)/python benchmarks/query.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/llm.py
+
+# attacker's probes of issue 9 (scripts/security/*.py): one PASS/FAIL line per check, then a summary
+security: setup
+	@fail=0; for probe in scripts/security/[a-z]*.py; do \
+		echo "== $$probe"; $(BIN)/python $$probe || fail=1; \
+	done; \
+	if [ $$fail = 0 ]; then echo "security: all probes passed"; else echo "security: FAILED (see above)"; exit 1; fi
+
+abuse: setup
+	$(BIN)/python benchmarks/abuse.py
 
 screenshots: setup browser
 	$(BIN)/python scripts/screenshots.py

@@ -10,4 +10,5 @@ from ics_assistant.config import Settings, quiet_third_parties
 if __name__ == "__main__":
     quiet_third_parties()
     settings = Settings()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    # proxy_headers off: the app trusts X-Forwarded-For only from ICS_TRUSTED_PROXIES itself
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, proxy_headers=False)

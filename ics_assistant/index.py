@@ -10,16 +10,18 @@ exactly the chunks Chroma holds.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ics_assistant.backends.bm25_index import Bm25Index, load_bm25
 from ics_assistant.backends.chroma_store import ChromaStore
 from ics_assistant.config import Settings
 from ics_assistant.errors import IndexNotBuiltError, IndexStateError
+from ics_assistant.ingest.injection import injection_rule
 from ics_assistant.ingest.pipeline import (
-    META_CHUNK_FINGERPRINT,
     META_CORPUS_DIR,
     META_EMBEDDER,
     META_LAST_INGEST,
@@ -34,16 +36,30 @@ __all__ = ["Index", "index_exists"]
 log = logging.getLogger(__name__)
 
 
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """A damaged chunk store (truncated or garbled SQLite file) as a typed ``IndexStateError``."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        log.error("the chunk store cannot be read: %s", exc)
+        raise IndexStateError(
+            f"the index's chunk store cannot be read ({exc}): "
+            "rebuild it with `ics-assistant ingest --rebuild`"
+        ) from exc
+
+
 def index_exists(settings: Settings) -> bool:
     """True when an ingest has completed into ``settings.index_dir``."""
     path = store_path(settings)
     if not path.is_file():
         return False
-    store = ChunkStore(path)
-    try:
-        return store.get_meta(META_LAST_INGEST) is not None
-    finally:
-        store.close()
+    with store_errors():
+        store = ChunkStore(path)
+        try:
+            return store.get_meta(META_LAST_INGEST) is not None
+        finally:
+            store.close()
 
 
 def _check_audience(audience: str) -> str:
@@ -60,6 +76,10 @@ class Index:
         self._store = store
         self._chroma = chroma
         self._chunks: dict[str, Chunk] = {c.chunk_id: c for c in store.all_chunks()}
+        # passages addressing an AI (ingest/injection.py): never retrieved for the public
+        self._flagged: dict[str, str] = {
+            cid: rule for cid, c in self._chunks.items() if (rule := injection_rule(c.text))
+        }
         self._lexical = self._load_lexical()
         self._lock = threading.Lock()
         self._sizes: dict[str, int] = {}
@@ -70,13 +90,14 @@ class Index:
             raise IndexNotBuiltError(
                 f"no index in {settings.index_dir}: run `ics-assistant ingest` to build it from the corpus"
             )
-        store = ChunkStore(store_path(settings))
-        try:
-            index = cls(settings, store, ChromaStore(settings))
-            index._check_dense()
-        except BaseException:
-            store.close()  # an index that cannot be served must not keep its SQLite file open
-            raise
+        with store_errors():
+            store = ChunkStore(store_path(settings))
+            try:
+                index = cls(settings, store, ChromaStore(settings))
+                index._check_dense()
+            except BaseException:
+                store.close()  # an index that cannot be served must not keep its SQLite file open
+                raise
         return index
 
     def close(self) -> None:
@@ -97,7 +118,10 @@ class Index:
                 )
 
     def _load_lexical(self) -> dict[str, Bm25Index]:
-        fingerprint = self._store.get_meta(META_CHUNK_FINGERPRINT)
+        # the fingerprint of the chunks actually stored, not the one the last finished ingest
+        # recorded: an ingest killed after committing chunks but before saving BM25 leaves the
+        # old BM25 and the old recorded fingerprint agreeing with each other, both stale
+        fingerprint = self._store.chunk_set_fingerprint()
         loaded = load_bm25(bm25_dir(self.settings), AUDIENCES)
         if loaded is not None and loaded[0] == fingerprint:
             return loaded[1]
@@ -111,22 +135,38 @@ class Index:
         return out
 
     # -- SearchIndex ------------------------------------------------------------------
+    def _unflagged(
+        self, audience: str, k: int, search: Callable[[int], list[tuple[str, float]]]
+    ) -> list[tuple[str, float]]:
+        if audience != "public" or not self._flagged:
+            return search(k)
+        found = search(k + len(self._flagged))
+        return [(cid, score) for cid, score in found if cid not in self._flagged][:k]
+
     def dense_search(self, audience: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
-        return self._chroma.search(_check_audience(audience), vector, k, size=self._sizes.get(audience))
+        size = self._sizes.get(_check_audience(audience))
+        return self._unflagged(audience, k, lambda n: self._chroma.search(audience, vector, n, size=size))
 
     def lexical_search(self, audience: str, query: str, k: int) -> list[tuple[str, float]]:
+        lexical = self._lexical[_check_audience(audience)]
         with self._lock:
-            return self._lexical[_check_audience(audience)].search(query, k)
+            return self._unflagged(audience, k, lambda n: lexical.search(query, n))
+
+    def flagged(self) -> dict[str, str]:
+        """Chunk id -> injection rule, for chunks that address an AI (the maintainers' view)."""
+        return dict(self._flagged)
 
     def chunks(self, chunk_ids: Sequence[str]) -> list[Chunk]:
         """Chunks for the ids, in the given order (unknown ids are left out)."""
         return [self._chunks[i] for i in chunk_ids if i in self._chunks]
 
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, Vectors]:
-        return self._store.sentence_vectors(chunk_ids)
+        with store_errors():
+            return self._store.sentence_vectors(chunk_ids)
 
     def document_text(self, doc_id: str) -> str:
-        text = self._store.document_text(doc_id)
+        with store_errors():
+            text = self._store.document_text(doc_id)
         if text is None:
             raise KeyError(f"unknown document {doc_id!r}")
         return text
@@ -136,9 +176,14 @@ class Index:
         return list(self._chunks.values())
 
     def documents(self) -> list[DocumentMeta]:
-        return [d.meta for d in self._store.documents()]
+        with store_errors():
+            return [d.meta for d in self._store.documents()]
 
     def stats(self) -> dict[str, Any]:
+        with store_errors():
+            return self._stats()
+
+    def _stats(self) -> dict[str, Any]:
         docs = self._store.documents()
         return {
             "documents": len(docs),

@@ -54,7 +54,7 @@ def staff_shot(page: Page, url: str, out: Path, token: str | None) -> None:
 
 def main() -> None:
     quiet_third_parties()
-    settings = Settings().model_copy(update={"rate_limit": 0})
+    settings = Settings().model_copy(update={"rate_limit": 0, "loopback_is_staff": True})  # local tool
     app = create_app(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

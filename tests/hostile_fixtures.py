@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -22,15 +23,23 @@ def _base_docx() -> bytes:
     return buf.getvalue()
 
 
-def docx_with_body(path: Path, document_xml: bytes) -> Path:
-    """A valid DOCX package whose ``word/document.xml`` is replaced by ``document_xml``."""
+def docx_with_body(path: Path, document_xml: bytes | Iterable[bytes]) -> Path:
+    """A valid DOCX package whose ``word/document.xml`` is replaced by ``document_xml`` (bytes, or
+    pieces written one by one so a huge part never sits in memory)."""
+    parts = [document_xml] if isinstance(document_xml, bytes) else document_xml
     with (
         zipfile.ZipFile(io.BytesIO(_base_docx())) as src,
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
     ):
         for info in src.infolist():
-            data = document_xml if info.filename == "word/document.xml" else src.read(info)
-            out.writestr(info.filename, data)
+            if info.filename != "word/document.xml":
+                out.writestr(info.filename, src.read(info))
+                continue
+            target = zipfile.ZipInfo(info.filename)
+            target.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(target, "w", force_zip64=True) as member:
+                for part in parts:
+                    member.write(part)
     return path
 
 
@@ -47,17 +56,16 @@ def entity_bomb_docx(path: Path) -> Path:
 
 def huge_text_node_docx(path: Path, megabytes: int = 60) -> Path:
     """One ``<w:t>`` holding ``megabytes`` MB of text (lxml refuses > 10 MB without huge_tree)."""
-    text = b"a" * (megabytes * 1_000_000)
-    xml = b"<w:document " + W.encode() + b"><w:body><w:p><w:r><w:t>" + text
-    return docx_with_body(path, xml + b"</w:t></w:r></w:p></w:body></w:document>")
+    head = b"<w:document " + W.encode() + b"><w:body><w:p><w:r><w:t>"
+    tail = b"</w:t></w:r></w:p></w:body></w:document>"
+    return docx_with_body(path, [head, *(b"a" * 1_000_000 for _ in range(megabytes)), tail])
 
 
 def zip_bomb_docx(path: Path, megabytes: int = 300) -> Path:
     """A small DOCX whose document part unpacks to ``megabytes`` MB of paragraphs."""
     para = b"<w:p><w:r><w:t>" + b"x" * 980 + b"</w:t></w:r></w:p>"
-    body = para * (megabytes * 1000)
-    xml = b"<w:document " + W.encode() + b"><w:body>" + body + b"</w:body></w:document>"
-    return docx_with_body(path, xml)
+    head = b"<w:document " + W.encode() + b"><w:body>"
+    return docx_with_body(path, [head, *(para * 1000 for _ in range(megabytes)), b"</w:body></w:document>"])
 
 
 def outside_link(corpus: Path, target: Path, name: str = "linked.txt") -> Path:

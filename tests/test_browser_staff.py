@@ -12,7 +12,7 @@ from ics_assistant.config import Settings
 from ics_assistant.feedback import FeedbackStore
 
 from .browser_fixtures import browser  # noqa: F401  (pytest fixture)
-from .web_fixtures import ARTIFACTS, FakeAssistant, LiveServer
+from .web_fixtures import ARTIFACTS, FakeAssistant, LiveServer, _Para
 
 pytestmark = pytest.mark.browser
 QUESTION = "When were the 42 integrated care systems established on a statutory basis?"
@@ -25,7 +25,8 @@ def fake() -> FakeAssistant:
 
 @pytest.fixture
 def server(settings: Settings, fake: FakeAssistant) -> Iterator[LiveServer]:
-    with LiveServer(create_app(settings, fake)) as live:
+    local = settings.model_copy(update={"loopback_is_staff": True})  # a maintainer's local chat
+    with LiveServer(create_app(local, fake)) as live:
         yield live
 
 
@@ -122,3 +123,21 @@ def test_with_a_staff_token_the_chat_needs_sign_in(browser: Browser, settings: S
         expect(p.locator("#ics-sources mark")).to_contain_text("42 ICSs were established across England")
         context.close()
     assert [call[2] for call in fake.calls] == ["staff"]
+
+
+MARKUP = (
+    'Quokka pixel notice: <img src="http://localhost:9/pixel"> '
+    "[click here](http://evil:9/) **shout** and quokka rota details follow."
+)
+
+
+def test_corpus_markup_is_shown_as_text_in_the_chat(page: Page, fake: FakeAssistant) -> None:
+    fake.paragraphs.append(_Para("markup-doc", '<img src="http://localhost:9/title"> Title', None, MARKUP, 0))
+    ask(page, "What does the quokka pixel notice say?")
+    chat = page.locator("#ics-chatbot")
+    expect(chat).to_contain_text('<img src="http://localhost:9/pixel">')  # the characters, as text
+    expect(chat).to_contain_text("[click here](http://evil:9/) **shout**")
+    expect(chat).to_contain_text('[1] <img src="http://localhost:9/title"> Title')
+    assert chat.locator("img[src*='localhost:9']").count() == 0
+    assert chat.locator("a[href*='evil']").count() == 0
+    assert chat.locator("strong", has_text="shout").count() == 0

@@ -217,3 +217,20 @@ def test_links_are_never_followed(tmp_path: Path) -> None:
     assert [d.doc_id for d in loaded.docs] == ["good"]
     assert [Path(e.path).name for e in loaded.failures] == ["x.txt"]
     assert all("root:x" not in d.document.text for d in loaded.docs)
+
+
+def test_a_parser_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from ics_assistant.ingest import loaders
+
+    def slow(path: Path, data: bytes) -> str:
+        time.sleep(5)
+        return "never"
+
+    monkeypatch.setitem(loaders.LOADERS, ".txt", slow)
+    (tmp_path / "slow.txt").write_text("text", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(LoadError, match="still parsing"):
+        load_file(tmp_path / "slow.txt", LIMIT, max_seconds=0.2)
+    assert time.monotonic() - started < 2

@@ -236,5 +236,11 @@ def real_app(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from ics_assistant.config import Settings
 
     data = tmp_path_factory.mktemp("web-real") / "data"
-    settings = Settings(data_dir=data, corpus_dir=CORPUS, rate_limit=0, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=data,
+        corpus_dir=CORPUS,
+        rate_limit=0,
+        allowed_hosts="localhost,127.0.0.1,::1,testserver",  # session-wide: before conftest's env
+        _env_file=None,
+    )
     return create_app(settings)

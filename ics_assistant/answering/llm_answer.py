@@ -45,7 +45,8 @@ def format_sources(hits: Sequence[Hit]) -> str:
         chunk = hit.chunk
         title = chunk.title or chunk.doc_id
         head = f"[{n}] {title} ({chunk.date})" if chunk.date else f"[{n}] {title}"
-        blocks.append(f"{head}: {' '.join(chunk.text.split())}")
+        text = " ".join(chunk.text.split()).replace("SOURCES>>>", "SOURCES> > >")  # cannot close the fence
+        blocks.append(f"{head}: {text}")
     return "\n\n".join(blocks)
 
 

@@ -32,19 +32,25 @@ def _no_status() -> dict[str, Any]:
 
 
 def _add_json_fallbacks(app: FastAPI) -> None:
-    """Unknown paths (or wrong methods) under /api and /v1 get JSON errors, not the Gradio app."""
-    known = {
-        getattr(r, "path", "") for router in (routes.router, openai_compat.router) for r in router.routes
-    }
+    """Unknown paths (or wrong methods, HEAD/OPTIONS/TRACE included) under /api and /v1 get JSON
+    errors with ``Allow`` on a 405, not the Gradio app."""
+    allowed: dict[str, set[str]] = {}
+    for router in (routes.router, openai_compat.router):
+        for r in router.routes:
+            allowed.setdefault(getattr(r, "path", ""), set()).update(getattr(r, "methods", None) or ())
 
     async def fallback(request: Request) -> None:
-        if request.url.path in known:
+        methods = allowed.get(request.url.path)
+        if methods:
             raise ApiError(
-                405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}."
+                405,
+                "method_not_allowed",
+                f"{request.method} is not allowed on {request.url.path}; use {', '.join(sorted(methods))}.",
+                headers={"Allow": ", ".join(sorted(methods))},
             )
         raise ApiError(404, "not_found", f"No such endpoint: {request.url.path}.")
 
-    methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"]
     for prefix in ("/api", "/v1"):
         app.add_api_route(prefix + "/{rest:path}", fallback, methods=methods, include_in_schema=False)
 
@@ -99,7 +105,13 @@ def create_app(
     app.include_router(widget.router)
     _add_json_fallbacks(app)
     # outermost: Host check, no uploads, one rate limiter for the chat and sign-in too
-    app.add_middleware(EdgeGuard, policy=ClientPolicy.from_settings(settings), limiter=limiter)
+    policy = ClientPolicy.from_settings(settings)
+    if not settings.allowed_hosts.strip() and settings.host in ("0.0.0.0", "::"):
+        log.warning(
+            "bound to all interfaces but ICS_ALLOWED_HOSTS is not set: only loopback Host names "
+            "are answered (others get 421); set it to the names clients use"
+        )
+    app.add_middleware(EdgeGuard, policy=policy, limiter=limiter)
     access = staff_access(settings)
     log.info("staff chat access: %s (bound to %s)", access.mode, settings.host)
     if access.mode == "public":

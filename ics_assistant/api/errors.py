@@ -16,7 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ics_assistant.errors import AssistantError, BackendError, GeneratorError, IndexStateError, InputError
 
-__all__ = ["ApiError", "error_body", "install_error_handlers", "status_for_assistant_error"]
+__all__ = [
+    "ApiError",
+    "error_body",
+    "install_error_handlers",
+    "public_message",
+    "status_for_assistant_error",
+]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,27 @@ def status_for_assistant_error(exc: AssistantError) -> tuple[int, str]:
     if isinstance(exc, BackendError):
         return 503, "backend_unavailable"
     return 500, "assistant_error"
+
+
+_SERVER_SIDE = {
+    "index_unavailable": "The document index is not available right now (it may need "
+    "`ics-assistant ingest`); the details are in the server log.",
+    "backend_unavailable": "A service the assistant needs is unavailable right now; "
+    "the details are in the server log.",
+    "generator_failed": "The language model could not answer; the details are in the server log.",
+    "assistant_error": "Something went wrong on our side.",
+}
+
+
+def public_message(exc: AssistantError) -> str:
+    """What a client is told: the error itself when it is about the request (4xx); for a fault
+    on the server's side, a fixed sentence (no paths, hosts or library messages), with the
+    details logged."""
+    status, code = status_for_assistant_error(exc)
+    if status < 500:
+        return str(exc)
+    log.error("%s (%s): %s", code, type(exc).__name__, exc)
+    return _SERVER_SIDE.get(code, _SERVER_SIDE["assistant_error"])
 
 
 def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
@@ -78,8 +105,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_assistant_error(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, AssistantError)
         status, code = status_for_assistant_error(exc)
-        log.error("assistant error: %s", exc)
-        return JSONResponse(error_body(status, code, str(exc)), status)
+        return JSONResponse(error_body(status, code, public_message(exc)), status)
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)

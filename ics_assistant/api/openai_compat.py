@@ -22,8 +22,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from ics_assistant.api.errors import ApiError, error_body, status_for_assistant_error
+from ics_assistant.api.errors import ApiError, error_body, public_message, status_for_assistant_error
 from ics_assistant.api.formatting import answer_with_references, references_text
+from ics_assistant.api.routes import ERROR_RESPONSES
 from ics_assistant.api.schemas import TurnIn, check_history, check_message, turn_in
 from ics_assistant.api.service import WebContext, check_rate_limit, get_ctx, resolve_audience
 from ics_assistant.errors import AssistantError
@@ -107,14 +108,14 @@ async def _stream_chunks(
                 yield {"data": json.dumps(_chunk(cid, created, {"content": item}), ensure_ascii=False)}
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
-        yield {"data": json.dumps(error_body(status, code, str(exc)))}
+        yield {"data": json.dumps(error_body(status, code, public_message(exc)))}
     except Exception:  # the stream ends with an error chunk and [DONE], never cut off
         log.exception("unexpected error while streaming a completion")
         yield {"data": json.dumps(error_body(500, "internal_error", "Something went wrong on our side."))}
     yield {"data": "[DONE]"}
 
 
-@router.get("/models")
+@router.get("/models", responses={421: ERROR_RESPONSES[421]})
 async def models() -> dict[str, Any]:
     """The one model this server offers."""
     return {
@@ -123,7 +124,12 @@ async def models() -> dict[str, Any]:
     }
 
 
-@router.post("/chat/completions", dependencies=[Depends(check_rate_limit)], response_model=None)
+@router.post(
+    "/chat/completions",
+    dependencies=[Depends(check_rate_limit)],
+    response_model=None,
+    responses={**ERROR_RESPONSES, 200: {"content": {"text/event-stream": {}}}},
+)
 async def chat_completions(
     body: CompletionRequest,
     ctx: WebContext = Depends(get_ctx),

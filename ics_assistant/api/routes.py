@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from ics_assistant.api.errors import ApiError, status_for_assistant_error
+from ics_assistant.api.errors import ApiError, public_message, status_for_assistant_error
 from ics_assistant.api.formatting import answer_json
 from ics_assistant.api.schemas import (
     ChatRequest,
@@ -35,18 +35,21 @@ from ics_assistant.api.service import (
 from ics_assistant.errors import AssistantError
 from ics_assistant.types import Answer, Audience, Turn
 
-__all__ = ["router", "sse_answer_events"]
+__all__ = ["ERROR_RESPONSES", "router", "sse_answer_events"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 
-_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Malformed JSON"},
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed JSON, or a body that is not a JSON object"},
     403: {"description": "Staff audience without a valid staff token"},
-    413: {"description": "Message too long"},
+    413: {"description": "Message too long, or request body over the size limit"},
+    421: {"description": "Host header not among the server's names (ICS_ALLOWED_HOSTS)"},
     422: {"description": "Empty message, history too long, unknown audience or invalid body"},
     429: {"description": "Rate limited; see Retry-After"},
+    503: {"description": "The document index or a backend is unavailable"},
 }
+_ERROR_RESPONSES = ERROR_RESPONSES
 
 
 def _prepare(
@@ -82,7 +85,8 @@ async def sse_answer_events(
                 yield {"event": "delta", "data": json.dumps({"text": item}, ensure_ascii=False)}
     except AssistantError as exc:
         status, code = status_for_assistant_error(exc)
-        yield {"event": "error", "data": json.dumps({"code": code, "message": str(exc), "status": status})}
+        body = {"code": code, "message": public_message(exc), "status": status}
+        yield {"event": "error", "data": json.dumps(body)}
     except Exception:  # the stream ends with an error event, never a cut-off reply
         log.exception("unexpected error while streaming an answer")
         message = "Something went wrong on our side."
@@ -107,7 +111,13 @@ async def chat_stream(
     return EventSourceResponse(sse_answer_events(ctx, question, history, audience), ping=15)
 
 
-@router.post("/feedback", dependencies=[Depends(check_rate_limit)], tags=["feedback"], status_code=201)
+@router.post(
+    "/feedback",
+    dependencies=[Depends(check_rate_limit)],
+    tags=["feedback"],
+    status_code=201,
+    responses={k: v for k, v in ERROR_RESPONSES.items() if k != 503},
+)
 async def feedback(
     body: FeedbackRequest,
     ctx: WebContext = Depends(get_ctx),
@@ -136,7 +146,7 @@ async def feedback(
     return {"id": new_id}
 
 
-@router.get("/health", tags=["health"])
+@router.get("/health", tags=["health"], responses={k: ERROR_RESPONSES[k] for k in (421, 503)})
 async def health(ctx: WebContext = Depends(get_ctx)) -> dict[str, Any]:
     """Whether the index is loaded, how many documents and chunks it holds, which generator answers."""
     status = await run_in_threadpool(ctx.status)

@@ -47,7 +47,11 @@ class TurnIn(BaseModel):
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message: CleanText = Field(description="The question (1 to 2,000 characters).")
+    message: CleanText = Field(
+        description="The question: at least one non-blank character, at most ICS_MAX_MESSAGE_CHARS "
+        "(2,000 by default; longer is a 413).",
+        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+    )
     history: list[TurnIn] = Field(default_factory=list, description="Earlier turns, oldest first.")
     audience: str | None = Field(
         default=None, description="'public' (default) or 'staff' (needs the staff bearer token)."

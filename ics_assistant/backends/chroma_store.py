@@ -52,7 +52,7 @@ def _client(settings: Settings) -> Any:
         path = settings.index_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except (ValueError, ConnectionError, OSError) as exc:
+    except (ValueError, *_backend_errors()) as exc:  # type: ignore[misc]  # garbled chroma.sqlite3
         raise BackendError(f"cannot open the Chroma store: {exc}") from exc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import logging
 
 import typer
@@ -22,6 +24,8 @@ def serve(
     from ics_assistant.errors import AssistantError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with contextlib.suppress(ValueError, OSError):  # stderr without a file descriptor (tests)
+        faulthandler.enable()  # a fatal signal (SIGBUS from a truncated SQLite -shm file) leaves a log line
     try:
         settings = load_settings()
         # the bind address is part of the settings: the staff chat's access depends on it

@@ -15,6 +15,7 @@ from pathlib import Path
 from ics_assistant.errors import CorpusError, LoadError
 from ics_assistant.ingest.chunking import EntrySpan
 from ics_assistant.ingest.cleaning import RULES_FILE, CleaningRules, clean_text
+from ics_assistant.ingest.injection import PATTERNS_FILE
 from ics_assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ics_assistant.ingest.manifest import (
     CURATED_FAQ_FILE,
@@ -28,7 +29,7 @@ from ics_assistant.types import Audience, Document, DocumentMeta
 
 __all__ = ["LoadedCorpus", "SourceDoc", "curated_document", "load_corpus"]
 
-_RESERVED = frozenset({MANIFEST_FILE, CURATED_FAQ_FILE, RULES_FILE})
+_RESERVED = frozenset({MANIFEST_FILE, CURATED_FAQ_FILE, RULES_FILE, PATTERNS_FILE})
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,24 @@ parser), and any parser failure, expected or not, becomes that file's ``LoadErro
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
+import signal
 import stat
+import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 from ics_assistant.errors import LoadError
 from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
 
-__all__ = ["LOADERS", "SUPPORTED_SUFFIXES", "check_zip_size", "load_file"]
+__all__ = ["LOADERS", "LOAD_SECONDS", "SUPPORTED_SUFFIXES", "check_zip_size", "load_file"]
+
+LOAD_SECONDS = 60.0  # per file: a parser still busy after this is stopped (main thread only)
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
 _BLOCK_TAGS = (
@@ -189,7 +195,31 @@ LOADERS: dict[str, Callable[[Path, bytes], str]] = {
 SUPPORTED_SUFFIXES = frozenset(LOADERS)
 
 
-def load_file(path: Path, max_bytes: int) -> str:
+class _LoadTimeoutError(BaseException):  # not an Exception: parsers' broad handlers let it through
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (a SIGALRM timer: only in the main thread, where the
+    CLI and the server's start-up ingest run; elsewhere the block runs unbounded)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        raise _LoadTimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def load_file(path: Path, max_bytes: int, max_seconds: float = LOAD_SECONDS) -> str:
     """The raw text of ``path`` (before cleaning). Raises ``LoadError`` with a reason."""
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
@@ -199,7 +229,10 @@ def load_file(path: Path, max_bytes: int) -> str:
     if suffix == ".docx":
         check_zip_size(path, data, max_bytes)
     try:
-        return loader(path, data)
+        with _time_limit(max_seconds):
+            return loader(path, data)
+    except _LoadTimeoutError as exc:
+        raise LoadError(str(path), f"still parsing after {max_seconds:.0f} s: skipped") from exc
     except LoadError:
         raise
     except Exception as exc:  # a parser's own failure: this file's error, never the run's

@@ -30,6 +30,7 @@ from ics_assistant.ingest.chunking import CHUNKER_VERSION, chunk_curated, chunk_
 from ics_assistant.ingest.cleaning import load_rules, rules_path_for
 from ics_assistant.ingest.corpus import LoadedCorpus, SourceDoc, load_corpus
 from ics_assistant.ingest.embedding import embed_missing
+from ics_assistant.ingest.injection import injection_rule
 from ics_assistant.ingest.lock import ingest_lock
 from ics_assistant.ingest.report import IngestReport, quoted
 from ics_assistant.protocols import Embedder, TokenCounter
@@ -190,6 +191,7 @@ def run_ingest(
             store.set_meta(META_CORPUS_DIR, str(corpus))
             store.set_meta(META_LAST_INGEST, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
             report.chunk_count = len(chunks)
+            report.flagged = [(c.doc_id, c.start, r) for c in chunks if (r := injection_rule(c.text))]
         finally:
             store.close()
     report.seconds = time.perf_counter() - started

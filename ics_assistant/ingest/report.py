@@ -21,6 +21,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     ignored: list[str] = field(default_factory=list)  # files of unsupported types
+    # (document id, chunk start, rule): passages addressing an AI, never quoted to the public
+    flagged: list[tuple[str, int, str]] = field(default_factory=list)
     chunk_count: int = 0
     embedded: int = 0  # chunks embedded by this run
     repaired: int = 0  # Chroma entries added or deleted to match the chunk store
@@ -47,6 +49,12 @@ class IngestReport:
             f"failed {len(self.failed)}",
         ]
         lines += [f"  ! {quoted(name)}: {quoted(reason)}" for name, reason in self.failed]
+        if self.flagged:
+            lines.append(
+                f"flagged {len(self.flagged)} passage(s) addressing an AI (kept for staff, never quoted "
+                "to the public):"
+            )
+            lines += [f"  ? {quoted(doc)} at {start}: {rule}" for doc, start, rule in self.flagged]
         if self.ignored:
             lines.append(f"ignored (unsupported type): {', '.join(quoted(i) for i in self.ignored)}")
         lines.append(

@@ -16,13 +16,20 @@ from typing import Any
 
 import gradio as gr
 
+from ics_assistant.api.errors import public_message
 from ics_assistant.api.service import AssistantLike
 from ics_assistant.errors import AssistantError, InputError
 from ics_assistant.feedback import FeedbackStore
 from ics_assistant.textinput import InvalidTextError, clean_text
 from ics_assistant.types import Answer, Audience
 from ics_assistant.ui.access import PUBLIC_ONLY_NOTICE, StaffAccess
-from ics_assistant.ui.messages import conversation_history, conversation_messages, copy_text, sources_html
+from ics_assistant.ui.messages import (
+    as_markdown_text,
+    conversation_history,
+    conversation_messages,
+    copy_text,
+    sources_html,
+)
 
 __all__ = ["EXAMPLE_QUESTIONS", "LOCAL_ONLY", "StaffChat", "build_demo"]
 
@@ -126,7 +133,9 @@ class StaffChat:
                 )
         except AssistantError as exc:
             log.error("staff chat could not answer: %s", exc)
-            yield _unanswered(message, records, f"**Could not answer:** {exc}")
+            yield _unanswered(
+                message, records, f"**Could not answer:** {as_markdown_text(public_message(exc))}"
+            )
 
     def rate(
         self, rating: int, comment: str, records: Sequence[dict[str, Any]], index: int | None = None
