@@ -70,3 +70,22 @@ def test_openai_client_gets_a_real_answer(real_app: Any) -> None:  # noqa: F811
     assert citations and "References:\n[1] " in content
     assert all(c["doc_id"] in content or c["title"] in content for c in citations)
     assert "partnerships" in streamed and "References:" in streamed
+
+
+def test_follow_up_resolves_from_the_history_through_v1_streaming(real_app: Any) -> None:  # noqa: F811
+    """A "when was that sent?" after a turn about a named letter is answered from that letter,
+    streamed through the OpenAI-compatible endpoint (the history is all the client sends)."""
+    history = [
+        {"role": "user", "content": "What did the March 2021 stakeholder update say?"},
+        {"role": "assistant", "content": "It said the system had been confirmed as an ICS."},
+        {"role": "user", "content": "when was that sent?"},
+    ]
+    with LiveServer(real_app) as live:
+        c = openai.OpenAI(base_url=f"{live.url}/v1", api_key="none", max_retries=0, timeout=60)
+        stream = c.chat.completions.create(model="ics-assistant", messages=history, stream=True)  # type: ignore[arg-type]
+        chunks = list(stream)
+    text = "".join(ch.choices[0].delta.content or "" for ch in chunks if ch.choices)
+    extra = chunks[-1].model_extra or {}
+    assert extra.get("refused") is False, text
+    assert "19 March 2021" in text
+    assert any(c["doc_id"] == "ics-stakeholder-update-march-2021" for c in extra["citations"])
