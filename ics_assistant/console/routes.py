@@ -18,13 +18,16 @@ from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from ics_assistant.config import Settings
 from ics_assistant.console.auth import COOKIE, ConsoleAuth
 from ics_assistant.console.documents import document_rows
 from ics_assistant.console.jobs import Job, JobRunner
 from ics_assistant.console.manifest_file import remove_entry, update_entry
+from ics_assistant.console.preview import preview
 from ics_assistant.console.unanswered import draft_eval_item, group_questions
+from ics_assistant.console.upload import accept_upload
 from ics_assistant.errors import AssistantError
 from ics_assistant.operations.killswitch import AnswersSwitch
 from ics_assistant.operations.wiring import Operations
@@ -151,11 +154,48 @@ async def edit_document(request: Request, doc_id: str) -> Response:
     return await documents(request, message=f"Saved {doc_id}. Run “Ingest now” to apply it to answers.")
 
 
+@router.post("/upload")
+async def upload(request: Request) -> Response:
+    who = _who(request)
+    state = _state(request)
+    limit = state.settings.max_upload_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit + 64_000:  # the file plus the form's fields
+        msg = f"Upload refused: the file is over the {limit:,}-byte upload limit. Nothing was changed."
+        return await documents(request, message=msg, error=True)
+    form = await request.form()
+    file = form.get("file")
+    if not isinstance(file, UploadFile) or not file.filename:
+        return await documents(request, message="Choose a file to upload.", error=True)
+    data = await file.read(limit + 1)
+    fields = {k: str(form.get(k) or "") for k in ("title", "kind", "date", "audience", "review_due")}
+    try:
+        done = await run_in_threadpool(accept_upload, state.settings, file.filename, data, fields)
+    except AssistantError as exc:
+        return await documents(request, message=f"Upload refused: {exc}", error=True)
+    await run_in_threadpool(
+        state.ops.store.audit, who, "upload_document", doc_id=done.doc_id, file=done.path.name, fields=fields
+    )
+    msg = f"Added {done.doc_id} ({done.characters:,} characters of text). Run “Ingest now” to use it."
+    return await documents(request, message=msg)
+
+
+@router.get("/documents/{doc_id}/preview", response_class=HTMLResponse)
+async def preview_document(request: Request, doc_id: str) -> Response:
+    _who(request)
+    found = await run_in_threadpool(preview, _state(request).settings, doc_id)
+    if found is None:
+        return _page(request, "preview.html", "No such document", 404, doc=None)
+    return _page(request, "preview.html", f"Preview: {doc_id}", doc=found)
+
+
 @router.post("/documents/{doc_id}/remove")
 async def remove_document(request: Request, doc_id: str) -> Response:
     who = _who(request)
     state = _state(request)
     corpus = state.settings.corpus_dir.resolve()
+    if not any(r.doc_id == doc_id for r in await run_in_threadpool(document_rows, state.settings)):
+        return await documents(request, message=f"No document {doc_id!r}; nothing changed.", error=True)
     removed = [p.name for p in corpus.iterdir() if p.is_file() and p.stem == doc_id and p.suffix != ".yaml"]
     for name in removed:
         (corpus / name).unlink()
