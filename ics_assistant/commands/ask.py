@@ -51,7 +51,8 @@ def render_answer(answer: Answer, console: Console) -> None:
         for c in answer.citations:
             when = f", {format_date(c.date)}" if c.date else ""
             quote = " ".join(c.quote.split())
-            console.print(f"[bold][{c.n}][/bold] {escape(c.title)}{escape(when)}")
+            stale = f" ({c.currency_note})" if c.stale and c.currency_note else ""
+            console.print(f"[bold][{c.n}][/bold] {escape(c.title)}{escape(when)}{escape(stale)}")
             console.print(f"    [dim]“{escape(quote)}”[/dim]")
     if answer.dropped_sentences:
         console.print()
@@ -89,8 +90,10 @@ def ask_command(
         switch = AnswersSwitch(settings.answers_enabled, SqlStore(settings.console_database_url))
         if switch.enabled():
             from ics_assistant.assistant import build_assistant
+            from ics_assistant.operations.currency import CurrencyBook
 
             answer = build_assistant(settings).ask(question, turns, aud)
+            answer = CurrencyBook(settings.corpus_dir, settings.stale_after_days).annotate(answer)
         else:  # the kill switch: the same fixed signpost as every other interface
             answer = disabled_answer(question, aud)
     except AssistantError as exc:

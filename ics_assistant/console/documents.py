@@ -21,7 +21,7 @@ from ics_assistant.ingest.manifest import MANIFEST_FILE
 from ics_assistant.ingest.pipeline import META_LAST_INGEST
 from ics_assistant.store import ChunkStore, store_path
 
-__all__ = ["DocRow", "document_rows", "raw_manifest"]
+__all__ = ["DocRow", "document_rows", "overdue_ranked", "raw_manifest"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,22 @@ def _stored(settings: Settings) -> tuple[dict[str, int], str | None]:
         store.close()
 
 
-def document_rows(settings: Settings, today: dt.date | None = None) -> list[DocRow]:
+def overdue_ranked(rows: list[DocRow], cited_doc_ids: list[tuple[str, ...]]) -> list[tuple[DocRow, int]]:
+    """Overdue documents with how many of the given answers cited them, most cited first."""
+    counts: dict[str, int] = {}
+    for cited in cited_doc_ids:
+        for doc_id in set(cited):
+            counts[doc_id] = counts.get(doc_id, 0) + 1
+    overdue = [(r, counts.get(r.doc_id, 0)) for r in rows if r.status == "overdue"]
+    return sorted(overdue, key=lambda pair: (-pair[1], pair[0].doc_id))
+
+
+def document_rows(
+    settings: Settings, today: dt.date | None = None, stale: set[str] | None = None
+) -> list[DocRow]:
+    """One row per document; ``stale`` holds ids past review, superseded or too old."""
     today = today or dt.date.today()
+    stale = stale or set()
     corpus = settings.corpus_dir
     loaded = load_corpus(corpus, load_rules(rules_path_for(corpus)), settings.max_file_bytes)
     manifest = raw_manifest(corpus)
@@ -73,7 +87,7 @@ def document_rows(settings: Settings, today: dt.date | None = None) -> list[DocR
         status = "ok"
         if meta.doc_id not in chunks:
             status = "not ingested"
-        if review_s and review_s < today.isoformat():
+        if (review_s and review_s < today.isoformat()) or meta.doc_id in stale:
             status = "overdue"
         rows.append(
             DocRow(

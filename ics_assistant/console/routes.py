@@ -22,7 +22,7 @@ from starlette.datastructures import UploadFile
 
 from ics_assistant.config import Settings
 from ics_assistant.console.auth import COOKIE, ConsoleAuth
-from ics_assistant.console.documents import document_rows
+from ics_assistant.console.documents import document_rows, overdue_ranked
 from ics_assistant.console.jobs import Job, JobRunner
 from ics_assistant.console.manifest_file import remove_entry, update_entry
 from ics_assistant.console.preview import preview
@@ -37,6 +37,7 @@ __all__ = ["ConsoleState", "install_console"]
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 UNANSWERED_DAYS = 30
+RECENT_DAYS = 30  # citations counted for ranking overdue documents
 
 
 def _default_embedder(settings: Settings) -> Callable[[], Embedder]:
@@ -127,14 +128,24 @@ async def logout(request: Request) -> Response:
 async def documents(request: Request, message: str = "", error: bool = False) -> Response:
     _who(request)
     state = _state(request)
-    rows = await run_in_threadpool(document_rows, state.settings)
+    since = datetime.now(UTC) - timedelta(days=RECENT_DAYS)
+
+    def load() -> tuple[Any, Any]:
+        rows = document_rows(state.settings, stale=state.ops.currency.stale_ids())
+        answered = state.ops.store.questions(refused=False, since=since, limit=100_000)
+        return rows, overdue_ranked(rows, [q.cited for q in answered])
+
+    rows, overdue = await run_in_threadpool(load)
     return _page(
         request,
         "documents.html",
         "Documents",
         rows=rows,
+        overdue=overdue,
+        recent_days=RECENT_DAYS,
         job=state.jobs.current,
         answers_enabled=state.ops.switch.enabled(),
+        max_mb=round(state.settings.max_upload_bytes / 1_000_000, 1),
         message=message,
         error=error,
     )
@@ -308,6 +319,9 @@ def install_console(app: FastAPI, settings: Settings, ops: Operations) -> None:
         settings, ops, ConsoleAuth(settings.maintainer_token), _default_embedder(settings)
     )
     app.include_router(router)
+    from ics_assistant.console.eval_routes import eval_router
+
+    app.include_router(eval_router)
 
     async def unauthorised(request: Request, exc: Exception) -> Response:
         return _page(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ics_assistant.feedback import FeedbackStore
+from ics_assistant.operations.currency import CurrencyBook
 from ics_assistant.operations.killswitch import AnswersSwitch, disabled_answer
 from ics_assistant.operations.metrics import Metrics
 from ics_assistant.types import Answer, Audience, Turn
@@ -121,11 +122,13 @@ class ObservedAssistant:
         switch: AnswersSwitch,
         metrics: Metrics | None = None,
         recorder: QuestionRecorder | None = None,
+        currency: CurrencyBook | None = None,
     ) -> None:
         self.inner = inner
         self.switch = switch
         self.metrics = metrics
         self.recorder = recorder
+        self.currency = currency
 
     def _observe(self, answer: Answer, seconds: float) -> None:
         if self.metrics is not None:
@@ -137,7 +140,7 @@ class ObservedAssistant:
         t0 = time.perf_counter()
         answer = disabled_answer(question, audience) if not self.switch.enabled() else None
         if answer is None:
-            answer = self.inner.ask(question, history, audience)
+            answer = self._annotate(self.inner.ask(question, history, audience))
         self._observe(answer, time.perf_counter() - t0)
         return answer
 
@@ -153,8 +156,12 @@ class ObservedAssistant:
             return
         for item in self.inner.stream(question, history, audience):
             if isinstance(item, Answer):
+                item = self._annotate(item)
                 self._observe(item, time.perf_counter() - t0)
             yield item
+
+    def _annotate(self, answer: Answer) -> Answer:
+        return self.currency.annotate(answer) if self.currency is not None else answer
 
     def health(self) -> dict[str, Any]:
         health = getattr(self.inner, "health", None)

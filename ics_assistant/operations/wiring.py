@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ics_assistant.config import Settings
+from ics_assistant.operations.currency import CurrencyBook
 from ics_assistant.operations.killswitch import AnswersSwitch
 from ics_assistant.operations.metrics import CONTENT_TYPE_LATEST, Metrics, RequestMetrics
 from ics_assistant.operations.observed import ObservedAssistant, ObservedFeedback, QuestionRecorder
@@ -37,6 +38,7 @@ class Operations:
     metrics: Metrics
     switch: AnswersSwitch
     recorder: QuestionRecorder
+    currency: CurrencyBook
     assistant: ObservedAssistant
     feedback: ObservedFeedback
 
@@ -48,9 +50,10 @@ def build_operations(settings: Settings, assistant: Any, status: Any) -> Operati
     metrics = Metrics(status)
     switch = AnswersSwitch(settings.answers_enabled, store)
     recorder = QuestionRecorder(store, redactor, purge=lambda: store.purge(settings.log_retention_days))
-    observed = ObservedAssistant(assistant, switch, metrics, recorder)
+    currency = CurrencyBook(settings.corpus_dir, settings.stale_after_days)
+    observed = ObservedAssistant(assistant, switch, metrics, recorder, currency)
     feedback = ObservedFeedback(settings.feedback_db, redactor, metrics, recorder)
-    return Operations(settings, store, metrics, switch, recorder, observed, feedback)
+    return Operations(settings, store, metrics, switch, recorder, currency, observed, feedback)
 
 
 router = APIRouter(tags=["operations"])
