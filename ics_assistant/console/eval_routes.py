@@ -65,7 +65,7 @@ async def start_run(request: Request) -> Response:
 
     def work(job: Job) -> str:
         def progress(done: int, total: int) -> None:
-            job.progress = f"{done} of {total} questions"
+            job.step(done, total, "questions")
 
         info = run_dataset(state.settings, name, inner, progress)
         for metric in TREND_METRICS:

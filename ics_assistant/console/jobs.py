@@ -26,6 +26,11 @@ class Job:
     progress: str = "starting"
     ok: bool | None = None
     result: str = ""
+    counted: bool = False  # ``progress`` reads "n of m ..." (kept in the final message)
+
+    def step(self, done: int, total: int, what: str) -> None:
+        self.counted = True
+        self.progress = f"{done} of {total} {what}"
 
 
 class JobRunner:
@@ -54,7 +59,7 @@ class JobRunner:
                 job.result = f"{type(exc).__name__}: {exc}"
                 job.ok = False
             finally:
-                job.progress = "finished"
+                job.progress = f"finished after {job.progress}" if job.counted else "finished"
                 job.finished = time.time()
 
         self._thread = threading.Thread(target=run, name=f"console-{kind}", daemon=True)
