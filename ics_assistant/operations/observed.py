@@ -55,6 +55,10 @@ class _LogStore(Protocol):
 
     def set_feedback(self, question: str, rating: int) -> bool: ...
 
+    def add_feedback(
+        self, *, question: str, answer: dict[str, Any], rating: int, comment: str, audience: str
+    ) -> int: ...
+
 
 class QuestionRecorder:
     """Redacts and stores questions on one worker thread; ``flush()`` waits for what is queued."""
@@ -99,8 +103,15 @@ class QuestionRecorder:
 
         self._submit(job)
 
-    def feedback(self, redacted_question: str, rating: int) -> None:
+    def feedback(
+        self, redacted_question: str, rating: int, answer: dict[str, Any], comment: str, audience: str
+    ) -> None:
+        """Into the shared feedback store, and onto the logged question (all already redacted)."""
+
         def job() -> None:
+            self.store.add_feedback(
+                question=redacted_question, answer=answer, rating=rating, comment=comment, audience=audience
+            )
             self.store.set_feedback(redacted_question, rating)
 
         self._submit(job)
@@ -200,16 +211,17 @@ class ObservedFeedback(FeedbackStore):
             if isinstance(answer_dict.get(key), str):
                 answer_dict[key] = redact(answer_dict[key])
         clean_history = [replace(t, content=redact(t.content)) if t.role == "user" else t for t in history]
+        clean_comment = redact(comment)
         new_id = super().add(
             question=clean_q,
             answer=answer_dict,
             rating=rating,
             history=clean_history,
-            comment=redact(comment),
+            comment=clean_comment,
             audience=audience,
         )
         if self.metrics is not None:
             self.metrics.observe_feedback(rating)
         if self.recorder is not None:
-            self.recorder.feedback(clean_q, rating)
+            self.recorder.feedback(clean_q, rating, answer_dict, clean_comment.strip(), audience)
         return new_id

@@ -43,6 +43,17 @@ audit = sa.Table(
     sa.Column("action", sa.String(100), nullable=False),
     sa.Column("detail", sa.Text, nullable=False),
 )
+feedback_table = sa.Table(
+    "feedback_log",
+    _meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("question", sa.Text, nullable=False),  # redacted
+    sa.Column("answer_json", sa.Text, nullable=False),
+    sa.Column("rating", sa.Integer, nullable=False),
+    sa.Column("comment", sa.Text, nullable=False, server_default=""),
+    sa.Column("audience", sa.String(16), nullable=False),
+)
 settings_table = sa.Table(
     "console_settings",
     _meta,
@@ -146,6 +157,28 @@ class SqlStore:
                 return False
             conn.execute(questions.update().where(questions.c.id == target).values(feedback=rating))
             return True
+
+    def add_feedback(
+        self, *, question: str, answer: dict[str, Any], rating: int, comment: str, audience: str
+    ) -> int:
+        """The shared feedback store (replicas on one database see each other's ratings)."""
+        row = {
+            "created_at": datetime.now(UTC),
+            "question": question,
+            "answer_json": json.dumps(answer, ensure_ascii=False),
+            "rating": rating,
+            "comment": comment,
+            "audience": audience,
+        }
+        with self.engine.begin() as conn:
+            key = conn.execute(feedback_table.insert().values(**row)).inserted_primary_key
+            return int(key[0]) if key else 0
+
+    def feedback_counts(self) -> dict[int, int]:
+        """Ratings in the shared feedback store: ``{1: helpful, -1: not helpful}``."""
+        query = sa.select(feedback_table.c.rating, sa.func.count()).group_by(feedback_table.c.rating)
+        with self.engine.connect() as conn:
+            return {int(r): int(n) for r, n in conn.execute(query).all()}
 
     def questions(
         self, *, refused: bool | None = None, since: datetime | None = None, limit: int = 1000
