@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from ics_assistant.api.app import create_app
 from ics_assistant.api.reloading import ReloadingAssistant
 from ics_assistant.config import Settings
+from ics_assistant.console.manifest_file import backup_path
 from ics_assistant.console.routes import ConsoleState
 from ics_assistant.ingest.pipeline import run_ingest
 from ics_assistant.operations.killswitch import disabled_text
@@ -101,7 +102,7 @@ def test_documents_edit_ingest_and_audit(tmp_path: Path) -> None:
             data={"audience": "staff", "review_due": "2020-01-01", "title": "Final 13 areas"},
         )
         assert r.status_code == 200 and "Saved" in r.text
-        assert (corpus / "manifest.yaml.bak").read_text(encoding="utf-8") == before
+        assert backup_path(corpus).read_text(encoding="utf-8") == before
         entry = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))["documents"][DOC]
         assert entry["audience"] == "staff" and entry["review_due"] == "2020-01-01"
         assert client.post("/console/ingest").status_code == 200

@@ -2,7 +2,8 @@
 
 The file stays the source of truth (a git-managed corpus keeps working): each change reads it,
 changes one entry, writes a temporary file in the same folder and renames it over the old one,
-after copying the old one to ``manifest.yaml.bak``. Comments at the top of the file are kept.
+after copying the old one to ``.manifest.yaml.bak`` (hidden, so ``ingest`` skips it).
+Comments at the top of the file are kept.
 """
 
 from __future__ import annotations
@@ -20,9 +21,14 @@ from ics_assistant.errors import CorpusError
 from ics_assistant.ingest.manifest import MANIFEST_FILE
 from ics_assistant.types import AUDIENCES
 
-__all__ = ["EDITABLE", "remove_entry", "update_entry"]
+__all__ = ["EDITABLE", "backup_path", "remove_entry", "update_entry"]
 
 EDITABLE = ("title", "kind", "date", "audience", "review_due", "superseded_by", "source")
+
+
+def backup_path(corpus_dir: Path) -> Path:
+    """Where the manifest before the latest console change is kept."""
+    return corpus_dir / f".{MANIFEST_FILE}.bak"
 
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:
@@ -56,7 +62,7 @@ def _check(field: str, value: str) -> str | None:
 def _write(path: Path, header: str, data: dict[str, Any]) -> None:
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     if path.is_file():
-        shutil.copy2(path, path.with_name(path.name + ".bak"))
+        shutil.copy2(path, backup_path(path.parent))
     fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".yaml", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -38,7 +38,12 @@ def preview(settings: Settings, doc_id: str) -> Preview | None:
             store.close()
     corpus = settings.corpus_dir
     for file in sorted(corpus.iterdir()):
-        if file.is_file() and file.stem == doc_id and file.suffix not in (".yaml", ".bak"):
+        if (
+            file.is_file()
+            and file.stem == doc_id
+            and not file.name.startswith(".")
+            and file.suffix != ".yaml"
+        ):
             try:
                 text = clean_text(
                     load_file(file, settings.max_file_bytes), load_rules(rules_path_for(corpus))

@@ -207,7 +207,11 @@ async def remove_document(request: Request, doc_id: str) -> Response:
     corpus = state.settings.corpus_dir.resolve()
     if not any(r.doc_id == doc_id for r in await run_in_threadpool(document_rows, state.settings)):
         return await documents(request, message=f"No document {doc_id!r}; nothing changed.", error=True)
-    removed = [p.name for p in corpus.iterdir() if p.is_file() and p.stem == doc_id and p.suffix != ".yaml"]
+    removed = [
+        p.name
+        for p in corpus.iterdir()
+        if p.is_file() and p.stem == doc_id and not p.name.startswith(".") and p.suffix != ".yaml"
+    ]
     for name in removed:
         (corpus / name).unlink()
     await run_in_threadpool(remove_entry, corpus, doc_id)
@@ -227,7 +231,12 @@ async def ingest_now(request: Request) -> Response:
         embedder = state.embedder()
         report = run_ingest(state.settings, embedder, progress=False)
         state.ops.metrics.ingest_seconds.observe(report.seconds)
-        return str(report)
+        failed = "; ".join(f"{name}: {reason}" for name, reason in report.failed)
+        return (
+            f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
+            f"failed {len(report.failed)}{' (' + failed + ')' if failed else ''}; "
+            f"{report.chunk_count} chunks in the index, {report.seconds:.1f}s"
+        )
 
     job = state.jobs.start("ingest", work)
     if job is None:
