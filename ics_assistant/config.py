@@ -117,6 +117,7 @@ class Settings(BaseSettings):
     maintainer_token: str | None = Field(default=None, repr=False)
     stale_after_days: int = Field(default=3 * 365, ge=0)
     max_upload_bytes: int = Field(default=10_000_000, ge=1)
+    log_json: bool = False  # serve: one JSON object per log line
 
     @property
     def widget_origin_list(self) -> list[str]:
