@@ -70,3 +70,13 @@ def test_feedback_is_redacted_before_it_is_stored(settings: Settings) -> None:
         [record] = ops.feedback.records()
     assert "07700 900123" not in record.question + record.comment + str(record.answer)
     assert "Mary Brown" not in record.question
+
+
+def test_an_app_started_twice_keeps_logging(settings: Settings) -> None:
+    app = create_app(settings, FakeAssistant())
+    for _ in range(2):  # e.g. a session-wide app used by several TestClients
+        with TestClient(app) as client:
+            assert client.post("/api/chat", json={"message": QUESTION}).status_code == 200
+    ops: Operations = app.state.ops
+    ops.recorder.flush()
+    assert len(ops.store.questions()) == 2

@@ -68,7 +68,7 @@ async def metrics_endpoint(request: Request) -> Response:
 
 
 def install_operations(app: FastAPI, ops: Operations) -> None:
-    """``/metrics``, the request counter, and closing the question log's worker at shutdown."""
+    """``/metrics``, the request counter, and flushing the question log at shutdown."""
     app.state.ops = ops
     app.include_router(router)
     app.add_middleware(RequestMetrics, metrics=ops.metrics)
@@ -76,7 +76,7 @@ def install_operations(app: FastAPI, ops: Operations) -> None:
 
 
 def _closer(ops: Operations) -> Any:
-    async def close() -> None:
-        ops.recorder.close()
+    async def close() -> None:  # the app may be started again (tests reuse one): flush, keep the pool
+        await run_in_threadpool(ops.recorder.flush)
 
     return close
