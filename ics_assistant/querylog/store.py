@@ -21,6 +21,7 @@ from ics_assistant.errors import ConfigError
 __all__ = ["AuditEntry", "LoggedQuestion", "QuestionLog", "SqlStore"]
 
 _meta = sa.MetaData()
+_SCHEMA_LOCK = 0x1C5_10C  # advisory lock id taken while creating the tables
 questions = sa.Table(
     "question_log",
     _meta,
@@ -114,7 +115,10 @@ class SqlStore:
                 if db and db != ":memory:":
                     Path(db).parent.mkdir(parents=True, exist_ok=True)
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-            _meta.create_all(self.engine)
+            with self.engine.begin() as conn:  # replicas starting together: one creates the tables
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+                _meta.create_all(conn)
         except (sa.exc.SQLAlchemyError, ModuleNotFoundError) as exc:
             raise ConfigError(f"cannot open the console database: {exc}") from exc
 
