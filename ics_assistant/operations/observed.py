@@ -64,6 +64,7 @@ class QuestionRecorder:
     """Redacts and stores questions on one worker thread; ``flush()`` waits for what is queued."""
 
     PURGE_EVERY_S = 3600.0
+    MAX_BACKLOG = 10_000  # redaction takes ~6 ms a question on one worker thread
 
     def __init__(
         self, store: _LogStore, redactor: _Redacts, *, purge: Callable[[], object] | None = None
@@ -74,6 +75,7 @@ class QuestionRecorder:
         self._last_purge = time.monotonic()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-log")
         self._pending: list[Future[None]] = []
+        self.dropped = 0
 
     def _submit(self, job: Callable[[], None]) -> None:
         def run() -> None:
@@ -83,6 +85,10 @@ class QuestionRecorder:
                 log.exception("could not write to the question log")
 
         self._pending = [f for f in self._pending if not f.done()]
+        if len(self._pending) >= self.MAX_BACKLOG:  # bounded memory under a burst: drop, say so
+            self.dropped += 1
+            log.warning("question log backlog full: %d entries dropped so far", self.dropped)
+            return
         self._pending.append(self._pool.submit(run))
 
     def record(self, answer: Answer, latency_ms: float) -> None:
