@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test check lint format typecheck pytest ingest gate eval bench screenshots setup setup-test browser clean security abuse
+.PHONY: run test check lint format typecheck pytest ingest gate eval bench screenshots setup setup-test browser postgres clean security abuse
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,10 +29,14 @@ $(VENV)/.installed-llm: $(VENV)/.installed
 
 setup: $(VENV)/.installed
 
-setup-test: $(VENV)/.installed-llm browser
+setup-test: $(VENV)/.installed-llm browser postgres
 
 browser:
 	bash scripts/setup-chromium.sh
+
+# Debian's postgresql for the shared-database test (each test run starts its own private cluster)
+postgres:
+	bash scripts/start-postgres.sh --install-only
 
 run: setup
 	$(BIN)/ics-assistant serve

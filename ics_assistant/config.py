@@ -112,6 +112,15 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     loopback_is_staff: bool = False
 
+    # Operations and the maintainers' console (issue 10)
+    answers_enabled: bool = True  # the kill switch: false -> every interface gives a fixed signpost
+    database_url: str | None = Field(default=None, repr=False)  # default: SQLite in data_dir
+    log_retention_days: int = Field(default=30, ge=0)
+    maintainer_token: str | None = Field(default=None, repr=False)
+    stale_after_days: int = Field(default=3 * 365, ge=0)
+    max_upload_bytes: int = Field(default=10_000_000, ge=1)
+    log_json: bool = False  # serve: one JSON object per log line
+
     @property
     def widget_origin_list(self) -> list[str]:
         return [o.strip().rstrip("/") for o in self.widget_origins.split(",") if o.strip()]
@@ -119,6 +128,11 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def console_database_url(self) -> str:
+        """Where the question log, audit log and console state live (shared by replicas on PostgreSQL)."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'console.db'}"
 
     @property
     def feedback_db(self) -> Path:

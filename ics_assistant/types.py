@@ -103,6 +103,9 @@ class Citation:
     quote: str
     start: int
     end: int
+    # currency (set by operations/currency.py from the manifest): past review, superseded or old
+    stale: bool = False
+    currency_note: str | None = None  # e.g. "published March 2021; may be out of date"
 
 
 def cite(n: int, chunk: Chunk, start: int, end: int) -> Citation:

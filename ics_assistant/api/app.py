@@ -18,7 +18,8 @@ from ics_assistant.api.errors import ApiError, install_error_handlers
 from ics_assistant.api.ratelimit import RateLimiter
 from ics_assistant.api.service import AssistantLike, StatusProvider, WebContext
 from ics_assistant.config import Settings
-from ics_assistant.feedback import FeedbackStore
+from ics_assistant.console.routes import install_console
+from ics_assistant.operations.wiring import build_operations, install_operations
 from ics_assistant.ui.access import staff_access
 from ics_assistant.ui.chat import CSS, build_demo
 
@@ -72,7 +73,9 @@ def create_app(
         assistant, status = load_assistant(settings)
     if status is None:
         status = getattr(assistant, "health", None) or _no_status
-    feedback = FeedbackStore(settings.feedback_db)
+    # every interface gets the observed assistant: kill switch, metrics, redacted question log
+    ops = build_operations(settings, assistant, status)
+    assistant, feedback = ops.assistant, ops.feedback
     app = FastAPI(
         title="ICS Assistant API",
         version="0.1.0",
@@ -91,6 +94,8 @@ def create_app(
         status=status,
     )
     install_error_handlers(app)
+    install_operations(app, ops)
+    install_console(app, settings, ops)
     app.add_middleware(BodyLimit)  # inside CORS, so a browser can read the 413
     app.add_middleware(
         CORSMiddleware,

@@ -51,7 +51,8 @@ def render_answer(answer: Answer, console: Console) -> None:
         for c in answer.citations:
             when = f", {format_date(c.date)}" if c.date else ""
             quote = " ".join(c.quote.split())
-            console.print(f"[bold][{c.n}][/bold] {escape(c.title)}{escape(when)}")
+            stale = f" ({c.currency_note})" if c.stale and c.currency_note else ""
+            console.print(f"[bold][{c.n}][/bold] {escape(c.title)}{escape(when)}{escape(stale)}")
             console.print(f"    [dim]“{escape(quote)}”[/dim]")
     if answer.dropped_sentences:
         console.print()
@@ -82,11 +83,19 @@ def ask_command(
             name: GeneratorName = generator  # type: ignore[assignment]
             settings = settings.model_copy(update={"generator": name})
         turns = load_history(history) if history is not None else []
-        from ics_assistant.assistant import build_assistant
+        from ics_assistant.operations.killswitch import AnswersSwitch, disabled_answer
+        from ics_assistant.querylog.store import SqlStore
 
-        assistant = build_assistant(settings)
         aud: Audience = "staff" if audience == "staff" else "public"
-        answer = assistant.ask(question, turns, aud)
+        switch = AnswersSwitch(settings.answers_enabled, SqlStore(settings.console_database_url))
+        if switch.enabled():
+            from ics_assistant.assistant import build_assistant
+            from ics_assistant.operations.currency import CurrencyBook
+
+            answer = build_assistant(settings).ask(question, turns, aud)
+            answer = CurrencyBook(settings.corpus_dir, settings.stale_after_days).annotate(answer)
+        else:  # the kill switch: the same fixed signpost as every other interface
+            answer = disabled_answer(question, aud)
     except AssistantError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(code=1) from exc

@@ -22,12 +22,14 @@ def serve(
 
     from ics_assistant.api.app import create_app
     from ics_assistant.errors import AssistantError
+    from ics_assistant.operations.logs import configure_logging
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(ValueError, OSError):  # stderr without a file descriptor (tests)
         faulthandler.enable()  # a fatal signal (SIGBUS from a truncated SQLite -shm file) leaves a log line
     try:
         settings = load_settings()
+        configure_logging(settings.log_json)  # ICS_LOG_JSON=true: one JSON object per line
         # the bind address is part of the settings: the staff chat's access depends on it
         settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
         app = create_app(settings)
@@ -38,9 +40,15 @@ def serve(
     typer.echo(
         f"ICS Assistant: staff chat http://{bind_host}:{bind_port}/ · widget demo /widget-demo · API /docs"
     )
+    from uvicorn.config import LOGGING_CONFIG
+
+    # with JSON logs uvicorn's loggers propagate to the root handler configured above;
     # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app
     # reads it itself, only from ICS_TRUSTED_PROXIES (api/clients.py)
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info", proxy_headers=False)
+    log_config = None if settings.log_json else LOGGING_CONFIG
+    uvicorn.run(
+        app, host=bind_host, port=bind_port, log_level="info", log_config=log_config, proxy_headers=False
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,10 @@
 """The corpus manifest (per-document metadata) and the curated FAQ file.
 
-``manifest.yaml`` maps a file stem to title/kind/date/audience/source. A file without an entry
-gets its stem as title, kind ``other``, no date and audience ``staff`` (nothing reaches the
-public without a maintainer deciding so). ``curated-faq.yaml`` holds structured Q/A entries,
-each of which becomes one chunk of the document ``curated-faq``.
+``manifest.yaml`` maps a file stem to title/kind/date/audience/source, and optionally
+``review_due`` (a date) and ``superseded_by`` (a document id), which mark citations as stale.
+A file without an entry gets its stem as title, kind ``other``, no date and audience
+``staff`` (nothing reaches the public without a maintainer deciding so). ``curated-faq.yaml``
+holds structured Q/A entries, each of which becomes one chunk of the document ``curated-faq``.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def load_manifest(corpus_dir: Path) -> dict[str, DocumentMeta]:
         where = f"{path} [{doc_id}]"
         if not isinstance(entry, dict):
             raise CorpusError(f"{where}: expected a mapping of fields")
+        _date(entry.get("review_due"), where)  # currency fields: read by operations/currency.py
+        if not isinstance(entry.get("superseded_by") or "", str):
+            raise CorpusError(f"{where}: superseded_by must be a document id")
         metas[str(doc_id)] = DocumentMeta(
             doc_id=str(doc_id),
             title=str(entry.get("title") or doc_id),

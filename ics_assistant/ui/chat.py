@@ -49,6 +49,11 @@ CSS = """
 .ics-source-text { margin: 0; color: #212b32; font-size: 0.92em; line-height: 1.45; white-space: pre-line; }
 .ics-source-text mark { background: #ffeb3b; color: #000; padding: 0 2px; }
 .ics-sources-empty { color: #4c6272; }
+.ics-source-stale { color: #8a2a00; font-weight: 600; font-size: 0.9em; }
+/* axe-core colour contrast (WCAG AA): Gradio's orange primary button and grey footer links */
+#ics-ask { background: #005eb8; border-color: #005eb8; color: #fff; }
+#ics-ask:hover { background: #003d78; }
+footer a, footer button, .show-api { color: #1d1d1d !important; }
 """
 # Without a token: staff documents only for direct requests from a loopback address.
 LOCAL_ONLY = StaffAccess("local", None, None)

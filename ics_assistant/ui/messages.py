@@ -169,7 +169,13 @@ def sources_html(answer: Answer | None) -> str:
             f'<div class="ics-source" id="ics-source-{c.n}">'
             f'<div class="ics-source-head"><span class="ics-source-n">[{c.n}]</span> '
             f"<strong>{html.escape(c.title or c.doc_id)}</strong> "
-            f'<span class="ics-source-date">{html.escape(c.date or "undated")}</span></div>'
+            f'<span class="ics-source-date">{html.escape(c.date or "undated")}</span>'
+            + (
+                f' <span class="ics-source-stale">{html.escape(c.currency_note)}</span>'
+                if c.stale and c.currency_note
+                else ""
+            )
+            + "</div>"
             f'<blockquote class="ics-source-text">{body}</blockquote></div>'
         )
     return "\n".join(parts)

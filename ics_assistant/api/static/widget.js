@@ -62,6 +62,7 @@
     "details{margin:4px 0;border:1px solid #aeb7bd;border-radius:6px;background:#fff;}",
     "summary{cursor:pointer;padding:6px 8px;font-size:.88em;color:#003087;font-weight:600;}",
     ".date{color:#425563;font-weight:400;}",
+    ".stale{color:#8a2a00;font-weight:600;}",
     "blockquote{margin:0;padding:6px 10px 8px;border-top:1px solid #d8dde0;font-size:.88em;color:#212b32;",
     "white-space:pre-wrap;}",
     ".typing{font-style:italic;color:#425563;}",
@@ -184,6 +185,7 @@
         var s = el("summary");
         s.append(document.createTextNode("[" + c.n + "] " + (c.title || c.doc_id || "Source") + " "));
         s.append(el("span", { "class": "date" }, "(" + (c.date || "undated") + ")"));
+        if (c.stale && c.currency_note) s.append(el("span", { "class": "stale" }, " " + c.currency_note));
         d.append(s, el("blockquote", null, c.quote || ""));
         d.addEventListener("toggle", function () {
           if (d.open) d.scrollIntoView({ block: "nearest" });
