@@ -83,6 +83,7 @@ class _Claim:
     keys: frozenset[str]
     marks: tuple[Mark, ...]
     tags: dict[str, str]  # key -> tag of the claim token ("VBD": stated as past)
+    all_keys: frozenset[str] = frozenset()  # of every token, function words included
 
     def has(self, *kinds: str) -> bool:
         return any(m.kind in kinds for m in self.marks)
@@ -154,8 +155,8 @@ def _compare(
             continue  # names and numbers: anywhere in the cited passage
         kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
         return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
-    for t in clause.content:
-        if _aligned(t, window, folded):
+    for t in clause.toks:  # opposites may be stop words ("less", "after")
+        if t.keys & window.keys or not any(ch.isalpha() for ch in t.text):
             continue
         opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
         if opposite & window.keys:
@@ -169,7 +170,8 @@ def _compare(
         if dropped and not claim.has(kind, "universal" if kind == "partial" else kind):
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
-    if clause.negated and not (window.has("neg") or window.has("weak_neg") or other.has("neg")):
+    negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
+    if clause.negated and not any(m.head & claim.all_keys for m in negs):
         return "negation", "the claim is negated, the passage is not"
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
@@ -278,6 +280,7 @@ def _entails(claim: str, passage: str, embedder_id: int) -> Entailment:
         frozenset(k for t in content for k in t.keys),
         marks(parsed),
         {k: t.tag for t in content for k in t.keys},
+        frozenset(k for t in parsed.toks for k in t.keys),
     )
     main = _claim_window(whole, windows)
     passage_keys = frozenset(k for w in windows for k in w.keys)
