@@ -176,6 +176,9 @@ def _compare(
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
+    firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & claim.all_keys]
+    if firm and claim.has("possible") and not claim.has("future", "necessary"):
+        return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
     planned = [
         m for m in window.marks if m.kind == "future" and any(claim.tags.get(k) == "VBD" for k in m.head)
     ]
