@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -31,7 +32,7 @@ from _common import emit, machine_label  # noqa: E402
 
 from ics_assistant.backends.embedders import get_embedder  # noqa: E402
 from ics_assistant.config import Settings  # noqa: E402
-from tests.planted import MODES, load_triples  # noqa: E402
+from tests.planted import KEEP_MODES, MODES, load_triples  # noqa: E402
 from tests.support_harness import corpora, run_corpus, summarise  # noqa: E402
 
 
@@ -44,6 +45,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=REPO / "data" / "bench-support")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--cases", type=Path, help="write every case as JSONL here")
+    parser.add_argument("--markdown", action="store_true", help="also print the figures as a Markdown table")
     args = parser.parse_args()
 
     embedder = get_embedder(Settings(_env_file=None))  # type: ignore[call-arg]
@@ -76,6 +78,37 @@ def main() -> None:
     if args.cases:
         args.cases.write_text("".join(json.dumps(asdict(c)) + "\n" for c in cases), encoding="utf-8")
     emit(result, args.out)
+    if args.markdown:
+        print(markdown(result["results"]))
+
+
+def _cell(m: dict[str, Any]) -> str:
+    return f"{m['rate']:.2f} ({m['handled']}/{m['n']})" if m["rate"] is not None else "-"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """Rates per mode (rows) and corpus (columns), then unfaithful paraphrases by kind and cost."""
+    names = sorted(results)
+    lines = ["| case | right outcome | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for mode in MODES:
+        want = (
+            "kept" if mode in KEEP_MODES else ("dropped or re-cited" if mode == "wrong_source" else "dropped")
+        )
+        lines.append(
+            f"| {mode} | {want} | " + " | ".join(_cell(results[n]["modes"][mode]) for n in names) + " |"
+        )
+    kinds = sorted({k for n in names for k in results[n]["unfaithful_by_kind"]})
+    for kind in kinds:
+        cells = [
+            _cell(results[n]["unfaithful_by_kind"][kind]) if kind in results[n]["unfaithful_by_kind"] else "-"
+            for n in names
+        ]
+        lines.append(f"| unfaithful: {kind} | dropped | " + " | ".join(cells) + " |")
+    cost = [results[n]["verify_ms_per_sentence"] for n in names]
+    lines.append(
+        "| check ms / sentence (p50 / p95) | | " + " | ".join(f"{c['p50']} / {c['p95']}" for c in cost) + " |"
+    )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -193,7 +193,7 @@ class Assistant:
             yield from _pieces(answer_text)
         else:
             # no unverified sentence reaches the reader: each is shown once it passed the check
-            verifier = SentenceVerifier(hits, vectors)
+            verifier = SentenceVerifier(hits, vectors, embedder=self.embedder)
             t_generate, checking, shown = t, 0.0, False
             for delta in self._llm_stream(self.chat_model, condensed.query, hits, turns):
                 t_check = perf_counter()

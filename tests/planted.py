@@ -13,7 +13,7 @@ paraphrase, a negated version and an invented clause, written by someone who nev
 | ``year`` | a sentence of the sources with one year changed | dropped |
 | ``name`` | a person's name replaced by another person of the corpus | dropped |
 | ``wrong_source`` | the source sentence, citing another passage that does not say it | dropped/re-cited |
-| ``invented_clause`` | the source sentence plus the table's invented clause | dropped |
+| ``invented_clause`` | the table's source sentence with an invented clause (or sentence) | dropped |
 | ``negation`` | the table's negated sentence | dropped |
 | ``unfaithful_paraphrase`` | the table's unfaithful paraphrase (scope, modality, ...) | dropped |
 
@@ -190,15 +190,6 @@ def _change_name(sentence: str, names: Sequence[str], prompt_text: str) -> str |
     return sentence[: person.start_char] + new + sentence[person.end_char :]
 
 
-def _with_clause(sentence: str, clause: str) -> str:
-    clause = clause.strip().rstrip(".")
-    body = sentence.rstrip().rstrip(".")
-    if clause[:1] in ",;" or clause.split(" ", 1)[0].lower() in ("and", "but", "which", "while", "who"):
-        sep = "" if clause[:1] in ",;" else ", "
-        return f"{body}{sep}{clause}."
-    return f"{body}; {clause[:1].lower() + clause[1:]}."
-
-
 def plant(mode: str, triple: Triple, sources: dict[int, str], names: Sequence[str]) -> Planted | None:
     """The reply of the stand-in model for one row and mode; ``None`` when it does not apply."""
     start = _holder(triple.source_sentence, sources)
@@ -215,8 +206,8 @@ def plant(mode: str, triple: Triple, sources: dict[int, str], names: Sequence[st
         sentence = triple.unfaithful_paraphrase
     elif mode == "negation":
         sentence = triple.negated
-    elif mode == "invented_clause":
-        sentence = _with_clause(original, triple.invented_clause) if triple.invented_clause else None
+    elif mode == "invented_clause":  # the table's field is the whole sentence, clause included
+        sentence = triple.invented_clause or None
     elif mode == "wrong_source":
         want = _norm(original)
         others = [n for n, t in sorted(sources.items()) if n != start and want not in normalize_for_match(t)]
@@ -239,8 +230,17 @@ def plant(mode: str, triple: Triple, sources: dict[int, str], names: Sequence[st
     if not sentence:
         return None
     sentence = " ".join(sentence.split()).rstrip()
-    body = sentence[:-1] if sentence.endswith(".") else sentence
-    return Planted(mode, sentence, cited, taken, original, f"{body} [{cited}].")
+    return Planted(mode, sentence, cited, taken, original, _cite_each(sentence, cited))
+
+
+def _cite_each(text: str, n: int) -> str:
+    """Each sentence of ``text`` ends with ``[n]`` before its full stop, as the prompt asks."""
+    out = []
+    for s, e in split_sentences(text) or [(0, len(text))]:
+        part = text[s:e].strip()
+        body, stop = (part[:-1], part[-1]) if part[-1:] in ".!?" else (part, ".")
+        out.append(f"{body} [{n}]{stop}")
+    return " ".join(out)
 
 
 def responder(

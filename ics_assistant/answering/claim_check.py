@@ -30,6 +30,7 @@ from ics_assistant.answering.support import (
     hard_check,
     is_verbatim,
 )
+from ics_assistant.protocols import Embedder
 from ics_assistant.textnorm import normalize_for_match
 
 __all__ = ["DROP_REASONS", "check_claim"]
@@ -67,18 +68,21 @@ def _hard_reason(problem: str) -> str:
     return "unsupported_claim"
 
 
-def _verdict(body: str, passage: CitedPassage) -> tuple[str | None, str, float]:
+def _verdict(body: str, passage: CitedPassage, embedder: Embedder | None) -> tuple[str | None, str, float]:
     """(reason or None when supported, detail, score) of ``body`` against one passage."""
     if is_verbatim(body, [passage]):
         return None, "verbatim", 1.0
-    problem = hard_check(body, passage.text, normalize_for_match(passage.text))
+    plain = body.replace("’s ", " ").replace("'s ", " ")  # "People Plan's" names the "People Plan"
+    problem = hard_check(plain, passage.text, normalize_for_match(passage.text))
     if problem:
         return _hard_reason(problem), problem, 0.0
-    result = entails(body, passage.text)
+    result = entails(body, passage.text, embedder)
     return result.reason, result.detail, result.score
 
 
-def check_claim(s: AnswerSentence, passages: Mapping[int, CitedPassage]) -> SentenceSupport:
+def check_claim(
+    s: AnswerSentence, passages: Mapping[int, CitedPassage], embedder: Embedder | None = None
+) -> SentenceSupport:
     """Whether one generated sentence is supported (see the module docstring)."""
 
     def result(
@@ -99,19 +103,19 @@ def check_claim(s: AnswerSentence, passages: Mapping[int, CitedPassage]) -> Sent
     body = frame_split(s.claim, cited)
     first: tuple[str | None, str, float] | None = None
     for p in cited:
-        reason, detail, score = _verdict(body, p)
+        reason, detail, score = _verdict(body, p, embedder)
         if reason is None:
             return result(True, score, detail)
         first = first or (reason, detail, score)
     if len(cited) > 1:  # a claim may draw on all the passages it cites
         joined = CitedPassage(0, "\n".join(p.text for p in cited))
-        reason, detail, score = _verdict(body, joined)
+        reason, detail, score = _verdict(body, joined, embedder)
         if reason is None:
             return result(True, score, detail)
     for n, p in sorted(passages.items()):
         if n in s.citations or _overlap(body, p.text) < RECITE_OVERLAP:
             continue  # cheap word-overlap filter before parsing another passage
-        reason, detail, score = _verdict(frame_split(s.claim, [p]), p)
+        reason, detail, score = _verdict(frame_split(s.claim, [p]), p, embedder)
         if reason is None:
             return result(True, score, f"re-cited: {detail}", cites=(n,))
     reason, detail, score = first if first is not None else ("unsupported_claim", "", 0.0)

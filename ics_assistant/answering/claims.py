@@ -76,6 +76,8 @@ class Parsed:
 @dataclass(frozen=True)
 class WordClasses:
     negation: frozenset[str]
+    weak_negation: frozenset[str]  # negates in a passage, not counted in a claim ("without")
+    droppable: frozenset[str]  # partial quantities a claim may not drop ("some")
     modal: dict[str, str]  # word -> class (possible / necessary / future)
     universal: frozenset[str]
     partial: frozenset[str]
@@ -107,6 +109,8 @@ def words() -> WordClasses:
     nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
     return WordClasses(
         negation=members("negation"),
+        weak_negation=frozenset(str(w).lower() for w in data["negation"].get("weak", [])),
+        droppable=frozenset(str(w).lower() for w in data["quantity_partial"].get("droppable", [])),
         modal=modal,
         universal=members("quantity_universal"),
         partial=members("quantity_partial"),
@@ -186,6 +190,8 @@ def marks(parsed: Parsed) -> tuple[Mark, ...]:
         head = parsed.toks[t.head].keys if t.head != t.i else t.keys
         if t.lower in wc.negation or t.dep == "neg":
             out.append(Mark("neg", t.lower, head))
+        elif t.lower in wc.weak_negation:
+            out.append(Mark("weak_neg", t.lower, head))
         if t.pos not in ("PROPN", "NOUN"):
             for w in {t.lower, t.lemma}:
                 if w in wc.modal:
@@ -209,6 +215,7 @@ class Clause:
     causal: bool
     actors: tuple[tuple[Tok, ...], ...]  # the subject (active) or agent (passive) phrases
     reporting: bool  # the head is a reporting verb ("said", "announced")
+    whole_plural: bool = False  # "all practices": a universal quantifying a plural noun
 
     @property
     def text(self) -> str:
@@ -302,6 +309,9 @@ def clauses(parsed: Parsed) -> list[Clause]:
                 causal=bool(lowers & wc.causal or lemmas & wc.causal),
                 actors=tuple(a for a in actors if a),
                 reporting=head.lemma in wc.reporting,
+                whole_plural=any(
+                    t.lower in wc.universal and toks[t.head].tag in ("NNS", "NNPS") for t in mine
+                ),
             )
         )
     return out

@@ -23,10 +23,14 @@ lowest clause coverage. Nothing here is a model call: parses are cached (``claim
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
+
+import numpy as np
 
 from ics_assistant.answering.analysis import _glossary, content_terms, stem
 from ics_assistant.answering.claims import (
@@ -41,10 +45,13 @@ from ics_assistant.answering.claims import (
     parse_sentence,
     words,
 )
+from ics_assistant.protocols import Embedder
 
 __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
 
 MIN_COVERAGE = 0.6
+MIN_CLAUSE_WORDS = 3
+SEMANTIC_MIN = 0.5
 _NAME_POS = frozenset({"PROPN", "NUM"})
 
 
@@ -76,6 +83,7 @@ class _Claim:
     keys: frozenset[str]
     marks: tuple[Mark, ...]
     tags: dict[str, str]  # key -> tag of the claim token ("VBD": stated as past)
+    all_keys: frozenset[str] = frozenset()  # of every token, function words included
 
     def has(self, *kinds: str) -> bool:
         return any(m.kind in kinds for m in self.marks)
@@ -127,7 +135,11 @@ def _coverage(clause: Clause, window: _Window) -> float:
     return sum(_aligned(t, window, folded) for t in clause.content) / len(clause.content)
 
 
-def _compare(clause: Clause, claim: _Claim, window: _Window) -> tuple[str, str] | None:
+def _compare(
+    clause: Clause, claim: _Claim, window: _Window, other: _Window, passage_keys: frozenset[str]
+) -> tuple[str, str] | None:
+    """The first feature of ``clause`` that ``window`` (``other``: the window of the whole claim)
+    contradicts, as (reason, detail)."""
     wc = words()
     folded = _folded(clause, window)
     toks = clause.toks
@@ -137,28 +149,36 @@ def _compare(clause: Clause, claim: _Claim, window: _Window) -> tuple[str, str] 
             continue
         if t.pos == "NUM" and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].pos == "NUM":
             skip.add(j + 2)  # "forty-two": one number
-            if number_value(f"{t.lower}-{toks[j + 2].lower}") in window.keys:
+            if number_value(f"{t.lower}-{toks[j + 2].lower}") in passage_keys:
                 continue
-        elif _aligned(t, window, folded):
-            continue
+        elif t.keys & passage_keys or stem(t.lower) in folded:
+            continue  # names and numbers: anywhere in the cited passage
         kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
         return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
-    for t in clause.content:
-        if _aligned(t, window, folded):
+    for t in clause.toks:  # opposites may be stop words ("less", "after")
+        if t.keys & window.keys or not any(ch.isalpha() for ch in t.text):
             continue
         opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
         if opposite & window.keys:
             return "direction", f"{t.text!r} reverses the passage"
     for kind in ("neg", "possible", "partial"):
-        dropped = [m for m in window.marks if m.kind == kind and m.head & claim.keys]
+        dropped = [
+            m
+            for m in window.marks
+            if m.kind == kind and m.head & claim.keys and (kind != "partial" or m.word in wc.droppable)
+        ]
         if dropped and not claim.has(kind, "universal" if kind == "partial" else kind):
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
-    if clause.negated and not window.has("neg"):
+    negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
+    if clause.negated and not any(m.head & claim.all_keys for m in negs):
         return "negation", "the claim is negated, the passage is not"
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
+    firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & claim.all_keys]
+    if firm and claim.has("possible") and not claim.has("future", "necessary"):
+        return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
     planned = [
         m for m in window.marks if m.kind == "future" and any(claim.tags.get(k) == "VBD" for k in m.head)
     ]
@@ -166,9 +186,9 @@ def _compare(clause: Clause, claim: _Claim, window: _Window) -> tuple[str, str] 
         return "modality", f"the passage's {planned[0].word!r} is stated as done"
     w_univ = window.lowers & wc.universal
     w_part = window.lowers & wc.partial
-    if clause.universal and not w_univ:
+    if clause.universal and not w_univ and (w_part or clause.whole_plural):
         return "quantity", f"the claim says {'/'.join(sorted(clause.universal))}"
-    if clause.partial and not clause.partial & w_part and (w_univ or w_part):
+    if clause.partial and w_univ and not w_part:
         return "quantity", f"the claim says {'/'.join(sorted(clause.partial))}"
     problem = _attribution(clause, window)
     if problem:
@@ -201,9 +221,58 @@ def _attribution(clause: Clause, window: _Window) -> str | None:
     return None
 
 
+_VEC_LOCK = threading.Lock()
+_VECS: dict[tuple[int, str], Any] = {}
+_MAX_VECS = 20000
+
+
+def _embed(embedder: Embedder, texts: Sequence[str]) -> Any:
+    """Vectors of ``texts`` (cached per embedder and text)."""
+    key = id(embedder)
+    with _VEC_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if (key, t) not in _VECS))
+    if missing:
+        vecs = embedder.embed(missing)
+        with _VEC_LOCK:
+            if len(_VECS) > _MAX_VECS:
+                _VECS.clear()
+            _VECS.update({(key, t): v for t, v in zip(missing, vecs, strict=True)})
+    with _VEC_LOCK:
+        return np.stack([_VECS[(key, t)] for t in texts])
+
+
+def _semantic(clause: Clause, windows: Sequence[_Window], embedder: Embedder) -> tuple[float, _Window]:
+    """The window most similar in meaning to the clause (sentence-embedding cosine)."""
+    texts = [" ".join(s.text for s in w.sents) for w in windows]
+    sims = _embed(embedder, texts) @ _embed(embedder, [clause.text])[0]
+    i = int(np.argmax(sims))
+    return float(sims[i]), windows[i]
+
+
+def _claim_window(whole: _Claim, windows: Sequence[_Window]) -> _Window:
+    return max(windows, key=lambda w: (len(whole.keys & w.keys), -len(w.sents)))
+
+
+_EMBEDDERS: dict[int, Embedder] = {}
+
+
+def entails(claim: str, passage: str, embedder: Embedder | None = None) -> Entailment:
+    """Whether ``passage`` supports every clause of ``claim``; verdicts are cached."""
+    if embedder is None:
+        return _entails(claim, passage, 0)
+    _EMBEDDERS.setdefault(id(embedder), embedder)
+    return _entails(claim, passage, id(embedder))
+
+
 @lru_cache(maxsize=4096)
-def entails(claim: str, passage: str) -> Entailment:
-    """Whether ``passage`` supports every clause of ``claim`` (see the module docstring)."""
+def _entails(claim: str, passage: str, embedder_id: int) -> Entailment:
+    """Whether ``passage`` supports every clause of ``claim`` (see the module docstring).
+
+    Each clause is compared with the window that best covers the whole claim, else with the one
+    that best covers the clause; with an ``embedder``, a clause whose words do not align (a
+    paraphrase) may align by meaning instead (``SEMANTIC_MIN``). Names, numbers and the compared
+    features never align by meaning."""
+    embedder = _EMBEDDERS.get(embedder_id)
     windows = _windows(passage)
     if not windows:
         return Entailment(False, "unsupported_claim", "the passage is empty", 0.0)
@@ -214,18 +283,30 @@ def entails(claim: str, passage: str) -> Entailment:
         frozenset(k for t in content for k in t.keys),
         marks(parsed),
         {k: t.tag for t in content for k in t.keys},
+        frozenset(k for t in parsed.toks for k in t.keys),
     )
+    main = _claim_window(whole, windows)
+    passage_keys = frozenset(k for w in windows for k in w.keys)
     for clause in clauses(parsed):
         if not clause.content:
             continue
-        best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
-        cov = _coverage(clause, best)
+        best = main
+        cov = _coverage(clause, main)
+        if cov < MIN_COVERAGE:
+            best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
+            cov = _coverage(clause, best)
+        if cov < MIN_COVERAGE and embedder is not None:
+            sim, near = _semantic(clause, windows, embedder)
+            if sim >= SEMANTIC_MIN:
+                best, cov = near, max(cov, sim)
         lowest = min(lowest, cov)
+        if cov < MIN_COVERAGE and len(clause.content) < MIN_CLAUSE_WORDS:
+            best, cov = main, MIN_COVERAGE  # a fragment ("we believe"): its complement carries the claim
         if cov < MIN_COVERAGE:
             if clause.reporting and clause.head.keys & best.keys:  # said, but not by them
                 return Entailment(False, "attribution", f"not said by them: {clause.text!r}", cov)
             return Entailment(False, "unsupported_claim", f"clause not in the passage: {clause.text!r}", cov)
-        problem = _compare(clause, whole, best)
+        problem = _compare(clause, whole, best, main, passage_keys)
         if problem is not None:
             return Entailment(False, problem[0], problem[1], cov)
     return Entailment(True, None, "entailed", lowest)

@@ -275,7 +275,7 @@ def check_sentence_support(
         if claims:
             from ics_assistant.answering.claim_check import check_claim
 
-            results[i] = check_claim(AnswerSentence(sentence, claim, cites), by_n)
+            results[i] = check_claim(AnswerSentence(sentence, claim, cites), by_n, embedder)
             continue
         if not cites:
             results[i] = SentenceSupport(sentence, claim, cites, False, 0.0, "no citation")

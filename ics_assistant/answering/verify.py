@@ -74,8 +74,15 @@ def _recite(sentence: str, cites: Sequence[int]) -> str:
 class SentenceVerifier:
     """Streamed model text in, verified sentences out (see the module docstring)."""
 
-    def __init__(self, hits: Sequence[Hit], sentence_vectors: Mapping[str, Vectors] | None = None) -> None:
+    def __init__(
+        self,
+        hits: Sequence[Hit],
+        sentence_vectors: Mapping[str, Vectors] | None = None,
+        *,
+        embedder: Embedder | None = None,
+    ) -> None:
         self.hits = list(hits)
+        self.embedder = embedder  # lets a paraphrased clause align by meaning (optional)
         self.passages = {
             i: CitedPassage(n=i, text=h.chunk.text, title=h.chunk.title, date=h.chunk.date)
             for i, h in enumerate(hits, start=1)
@@ -104,7 +111,7 @@ class SentenceVerifier:
         return self._decide(self._buf, final=True)
 
     def _decide(self, text: str, *, final: bool) -> list[str]:
-        results = check_sentence_support(text, self.passages, claims=True)
+        results = check_sentence_support(text, self.passages, claims=True, embedder=self.embedder)
         out: list[str] = []
         for k in range(self._done, len(results)):
             r = results[k]
@@ -165,9 +172,8 @@ def verify_generated(
     embedder: Embedder | None = None,
     threshold: float = 0.55,
 ) -> Verified:
-    """Verify a finished text (``embedder`` and ``threshold`` are kept for compatibility: the claim
-    check needs no model)."""
-    verifier = SentenceVerifier(hits, sentence_vectors)
+    """Verify a finished text (``threshold`` is kept for compatibility)."""
+    verifier = SentenceVerifier(hits, sentence_vectors, embedder=embedder)
     verifier.feed(text)
     verifier.finish()
     return verifier.result()
