@@ -23,8 +23,9 @@ from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.condense import condense
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_extractive
-from ics_assistant.answering.messages import RefusalReason, refusal_text, safety_text
-from ics_assistant.answering.safety import screen_message
+from ics_assistant.answering.messages import RefusalReason, refusal_text
+from ics_assistant.answering.safety import Triage, default_triage
+from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import verify_generated
 from ics_assistant.config import Settings
@@ -76,6 +77,7 @@ class Assistant:
         chat_model: ChatModel | None = None,
         *,
         speller: Speller | None = None,
+        triage: Triage | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
@@ -87,6 +89,7 @@ class Assistant:
             learn_acronyms(texts)
         self.speller = speller if speller is not None else (Speller(texts) if texts is not None else None)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
+        self.triage = triage if triage is not None else default_triage()
 
     def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
         final: Answer | None = None
@@ -111,23 +114,25 @@ class Assistant:
         if audience not in AUDIENCES:
             yield from self._final_refusal(refusal_text("bad_audience"), "bad_audience", t0, base, "public")
             return
-        verdict = screen_message(text)
-        if verdict is not None:
-            reply = (
-                safety_text(verdict.kind)
-                if verdict.kind in ("emergency", "urgent")
-                else refusal_text(verdict.kind)
-            )
-            yield from self._final_refusal(reply, verdict.kind, t0, base, audience)
+        t = perf_counter()
+        screen = self.triage.screen(text, self.embedder)
+        base["safety"] = screen.decision
+        safety_ms = {"safety": _ms(t)}
+        if screen.refusal_reason is not None:  # a safety reply replaces the answer, before any retrieval
+            reply = safety_reply(screen.refusal_reason)
+            yield from self._final_refusal(reply, screen.refusal_reason, t0, base, audience, safety_ms)
             return
+        if screen.decision == "note":
+            yield SAFETY_NOTE + "\n\n"
         turns = _clean_history(history, self.settings)
-        timings: dict[str, float] = {}
+        timings: dict[str, float] = dict(safety_ms)
         t = perf_counter()
         condensed = condense(text, turns, self.chat_model)
         query = self.speller.correct(condensed.query) if self.speller is not None else condensed.query
         timings["condense"] = _ms(t)
         t = perf_counter()
-        retrieval = self.retriever.retrieve(query, audience)
+        reuse = screen.vector if query == text else None  # the triage already embedded this text
+        retrieval = self.retriever.retrieve(query, audience, vector=reuse)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
@@ -144,7 +149,8 @@ class Assistant:
         if not decision.answerable:
             timings["generate"] = _ms(t)
             reason = decision.reason or "not_covered"
-            yield from self._final_refusal(refusal_text(reason), reason, t0, base, audience, timings)
+            reply = refusal_text(reason)
+            yield from self._final_refusal(reply, reason, t0, base, audience, timings, note=screen.decision)
             return
         dropped: tuple[str, ...] = ()
         if self.chat_model is None:
@@ -156,7 +162,9 @@ class Assistant:
             if unsupported:  # a guard: verbatim quotes always pass, so this means a bug upstream
                 base["dropped_sentences"] = unsupported
                 reply = refusal_text("unsupported")
-                yield from self._final_refusal(reply, "unsupported", t0, base, audience, timings)
+                yield from self._final_refusal(
+                    reply, "unsupported", t0, base, audience, timings, note=screen.decision
+                )
                 return
             yield from _pieces(answer_text)
         else:
@@ -182,7 +190,7 @@ class Assistant:
             timings["verify"] = _ms(t)
         timings["total"] = _ms(t0)
         yield Answer(
-            text=answer_text,
+            text=with_note(answer_text) if screen.decision == "note" else answer_text,
             citations=tuple(citations),
             dropped_sentences=dropped,
             timings_ms=timings,
@@ -204,8 +212,12 @@ class Assistant:
         base: dict[str, Any],
         audience: Audience,
         timings: dict[str, float] | None = None,
+        *,
+        note: str = "none",
     ) -> Iterator[str | Answer]:
-        yield from _pieces(reply)
+        yield from _pieces(reply)  # a note was already streamed before retrieval
+        if note == "note":
+            reply = with_note(reply)
         times = dict(timings or {})
         times["total"] = _ms(t0)
         fields = {**base, "audience": base.get("audience", audience)}
