@@ -115,6 +115,11 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
     return th
 
 
+def _repo_relative(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(REPO)) if resolved.is_relative_to(REPO) else str(resolved)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO / "evals" / "safety" / "safety.jsonl")
@@ -170,7 +175,7 @@ def main() -> None:
         "C": best_c,
         "seed": args.seed,
         "test_size": args.test_size,
-        "data": str(args.data.resolve().relative_to(REPO)),
+        "data": _repo_relative(args.data),
         "data_sha256": file_sha256(args.data),
         "rules_sha256": file_sha256(DEFAULT_RULES_PATH),
         "n_items": len(items),
