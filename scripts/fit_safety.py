@@ -42,7 +42,12 @@ from ics_assistant.answering.safety_model import (  # noqa: E402
     file_sha256,
 )
 from ics_assistant.answering.safety_rules import DEFAULT_RULES_PATH, default_rules  # noqa: E402
-from ics_assistant.evaluation.safety_eval import load_safety_set, safety_figures  # noqa: E402
+from ics_assistant.evaluation.safety_eval import (  # noqa: E402
+    acceptable,
+    by_kind,
+    load_safety_set,
+    safety_figures,
+)
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 MISS_COST = {"t_999": 25.0, "t_111": 6.0, "t_advice": 6.0}
@@ -153,9 +158,20 @@ def main() -> None:
     thresholds = _fit_thresholds(oof_probs, list(y_train), train_hits)
     oof_decisions = [decide(p, h, thresholds)[0] for p, h in zip(oof_probs, train_hits, strict=True)]
     cv_triage = safety_figures(list(y_train), oof_decisions)
+    for j, d in enumerate(oof_decisions):
+        item = items[train_idx[j]]
+        if not acceptable(item.label, d):
+            print(f"out-of-fold miss: {item.id} [{item.label} -> {d}] {item.message}", file=sys.stderr)
 
     model = _pipeline(best_c, args.seed).fit(x_train, y_train)
-    held_out = safety_figures(list(labels[test_idx]), _decisions(model, feats, test_idx, thresholds))
+    test_decisions = _decisions(model, feats, test_idx, thresholds)
+    held_out = safety_figures(list(labels[test_idx]), test_decisions)
+    held_out["by_kind"] = by_kind([items[i] for i in test_idx], test_decisions)
+    held_out["misclassified"] = [
+        f"{items[i].id} [{items[i].label} -> {d}] {items[i].message}"
+        for i, d in zip(test_idx, test_decisions, strict=True)
+        if not acceptable(items[i].label, d)
+    ]
 
     scaler, lr = model.named_steps["scale"], model.named_steps["lr"]
     order = [list(lr.classes_).index(c) for c in CLASSES]
