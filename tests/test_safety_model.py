@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
 
 from ics_assistant.answering.safety_model import (
     CLASSES,
@@ -15,7 +14,7 @@ from ics_assistant.answering.safety_model import (
     file_sha256,
     load_model,
 )
-from ics_assistant.answering.safety_rules import DEFAULT_RULES_PATH, RuleHits
+from ics_assistant.answering.safety_rules import DEFAULT_RULES_PATH, SIGNAL_LABELS, RuleHits
 
 from .conftest import REPO
 
@@ -55,7 +54,6 @@ def test_note_when_note_is_likelier_or_a_risk_rule_matched() -> None:
 SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
 
 
-@pytest.mark.skipif(not DEFAULT_MODEL_PATH.exists(), reason="no safety model fitted yet")
 def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
     """Refit with ``python scripts/fit_safety.py`` when the data or the rules change."""
     meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
@@ -65,6 +63,7 @@ def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
     assert meta["rules_sha256"] == file_sha256(DEFAULT_RULES_PATH), "the rules changed: refit"
     model = load_model()
     assert model is not None and model.embedder == "all-MiniLM-L6-v2" and model.dim == 384
-    assert model.coef.shape == (len(CLASSES), model.mean.shape[0])
+    n_features = model.dim + len(SIGNAL_LABELS) + model.spec.char_features
+    assert model.coef.shape == (len(CLASSES), n_features) and model.idf.shape == (model.spec.char_features,)
     ids = {json.loads(line)["id"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()}
     assert set(meta["test_ids"]) <= ids and 0 < len(meta["test_ids"]) < len(ids)

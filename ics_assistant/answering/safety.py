@@ -117,7 +117,7 @@ class Triage:
         matches = tuple(m for h in hits[1:] or hits for m in h.matches) if len(hits) > 1 else hits[0].matches
         if self.uses_model(embedder) and self.model is not None and embedder is not None:
             vectors = np.asarray(embedder.embed(units), dtype=np.float32)
-            probs = self.model.predict_proba(vectors, [h.vector() for h in hits])
+            probs = self.model.predict_proba(vectors, [h.vector() for h in hits], units)
             decision, score = decide(probs, hits, self.model.thresholds)
             return TriageResult(decision, injection, score, matches, vectors[0], by_model=True)
         return TriageResult(_rules_decision(hits), injection, 1.0, matches)
