@@ -5,7 +5,7 @@
 1. A fixed, stratified, seeded split: the held-out part (``--test-size``) is never used for fitting;
    its ids are written with the model so the gate test measures exactly that part.
 2. Features per message: its MiniLM embedding (the vector retrieval uses) and the counts of the
-   phrase-rule signals (``ics_assistant/answering/data/safety_rules.jsonl``).
+   phrase-rule signals (``ics_assistant/answering/resources/safety_rules.jsonl``).
 3. ``Pipeline(StandardScaler, LogisticRegression)``; ``C`` chosen by 5-fold stratified
    ``cross_validate`` (balanced accuracy) on the training part; figures of the chosen ``C`` kept.
 4. Thresholds fitted on out-of-fold probabilities of the training part, with the run-time decision

@@ -4,8 +4,8 @@
 ``LogisticRegression``) over the message's sentence embedding (the same MiniLM vector retrieval
 uses), the rule signal counts and hashed character n-grams (``FeatureSpec``), and writes:
 
-- ``data/safety_model.npz``: ``mean``, ``scale``, ``idf``, ``coef``, ``intercept`` (arrays);
-- ``data/safety_model.json``: classes, the embedding model and dimension it was fitted for, the
+- ``resources/safety_model.npz``: ``mean``, ``scale``, ``idf``, ``coef``, ``intercept`` (arrays);
+- ``resources/safety_model.json``: classes, the embedding model and dimension it was fitted for, the
   decision thresholds (fitted on out-of-fold predictions), the data's SHA-256, the held-out ids
   and the cross-validated figures.
 
@@ -54,7 +54,7 @@ __all__ = [
 
 Decision = Literal["emergency", "crisis", "urgent", "advice", "note", "none"]
 CLASSES: Final[tuple[Decision, ...]] = ("emergency", "crisis", "urgent", "advice", "note", "none")
-DEFAULT_MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "safety_model.json"
+DEFAULT_MODEL_PATH: Final = Path(__file__).resolve().parent / "resources" / "safety_model.json"
 _EM, _CR, _UR, _AD, _NOTE, _NONE = range(6)
 
 Floats = NDArray[np.float64]

@@ -1,4 +1,4 @@
-"""High-recall safety phrase rules, kept as data (``data/safety_rules.jsonl``), matched by spaCy.
+"""High-recall safety phrase rules, kept as data (``resources/safety_rules.jsonl``), matched by spaCy.
 
 Each rule is a spaCy ``Matcher`` token pattern over ``NORM`` (spaCy already normalises
 "can't"/"cant" to "can not", "won't" to "will not"), with a ``label``, a ``why`` and an
@@ -44,7 +44,7 @@ __all__ = [
     "load_rules",
 ]
 
-DEFAULT_RULES_PATH: Final = Path(__file__).resolve().parent / "data" / "safety_rules.jsonl"
+DEFAULT_RULES_PATH: Final = Path(__file__).resolve().parent / "resources" / "safety_rules.jsonl"
 RULE_LABELS: Final = ("emergency", "crisis", "urgent", "advice", "live", "topic", "injection")
 SIGNAL_LABELS: Final = ("emergency", "crisis", "urgent", "advice", "live", "topic")  # classifier features
 RISK_LABELS: Final = frozenset({"emergency", "crisis", "urgent", "advice"})  # "carries a risk signal"
