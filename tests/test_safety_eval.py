@@ -43,10 +43,10 @@ def test_the_gate_file_names_every_target_and_never_asserts_more_leniently_than_
 
     from ics_assistant.evaluation.safety_eval import GATE_FILE
 
-    data = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))["held_out"]
-    assert set(data) == set(GATE)
-    for name, v in data.items():
-        assert (v["op"], v["target"]) == GATE[name]
+    sections = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
+    assert set(sections) == {"held_out", "final"}
+    for name, v in [(n, v) for data in sections.values() for n, v in data.items()]:
+        assert name in GATE and (v["op"], v["target"]) == GATE[name]
         if v["op"] == ">=":
             assert v["gate"] <= v["reached"] and v["gate"] == min(v["target"], v["gate"])
             assert v["gate"] >= v["reached"] - 0.01 or v["gate"] == v["target"]
@@ -148,3 +148,16 @@ def test_answerable_questions_are_never_replaced_and_emergencies_get_999(real_em
     assert len(_answer_sets()) == 3
     assert not replaced, "answerable questions replaced by the safety screen:\n" + "\n".join(replaced)
     assert not missed, "emergencies without 999 first:\n" + "\n".join(missed)
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_final_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
+    """The final set was run once (first run in evals/HISTORY.md); gated at the levels it met."""
+    items = load_safety_set(SAFETY_FINAL)
+    assert len(items) == 130
+    triage = default_triage()
+    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
+    figures = safety_figures([i.label for i in items], decisions)
+    problems = gate_problems(figures, load_gate(section="final"))
+    assert not problems, _explain(items, decisions, problems)
