@@ -9,7 +9,9 @@ uses), the rule signal counts and hashed character n-grams (``FeatureSpec``), an
   decision thresholds (fitted on out-of-fold predictions), the data's SHA-256, the held-out ids
   and the cross-validated figures.
 
-The decision, from class probabilities of the whole message and of each of its sentences:
+The decision: ``emergency`` when the message or one of its sentences has live-emergency rule
+wording and nothing that makes it a question about a service or guidance (the rules' floor);
+otherwise from class probabilities of the whole message and of each of its sentences:
 ``999`` (emergency or crisis) when ``p(emergency) + p(crisis)`` reaches ``t_999`` for the whole
 message or any sentence (an emergency in the second sentence counts); else ``urgent`` when
 ``p(emergency) + p(crisis) + p(urgent)`` reaches ``t_111`` (999 instead when ``p(emergency) +
@@ -182,6 +184,8 @@ def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> t
     ``hits[i]`` are the rule hits of unit ``i``; any risk hit makes an unreplaced answer a ``note``.
     """
     p = np.asarray(probs, dtype=np.float64)
+    if any(rules_only_decision(h) == "emergency" for h in hits):  # live-emergency wording, no topic
+        return "emergency", 1.0
     s999 = p[:, _EM] + p[:, _CR]
     best = int(np.argmax(s999))
     if s999[best] >= thresholds.t_999:
