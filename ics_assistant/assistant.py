@@ -24,9 +24,10 @@ from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
-from ics_assistant.answering.messages import RefusalReason, refusal_text, safety_text
+from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.parts import question_parts
-from ics_assistant.answering.safety import screen_message
+from ics_assistant.answering.safety import Triage, default_triage
+from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import SentenceVerifier
 from ics_assistant.config import Settings
@@ -103,6 +104,7 @@ class Assistant:
         chat_model: ChatModel | None = None,
         *,
         speller: Speller | None = None,
+        triage: Triage | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
@@ -129,6 +131,7 @@ class Assistant:
         )
         self.speller = self.spellers.get("staff")  # every chunk's words (benchmarks reuse it)
         self.generator_name = settings.generator if chat_model is not None else "extractive"
+        self.triage = triage if triage is not None else default_triage()
 
     def ask(self, question: str, history: Sequence[Turn] = (), audience: Audience = "public") -> Answer:
         final: Answer | None = None
@@ -153,18 +156,19 @@ class Assistant:
         if audience not in AUDIENCES:
             yield from self._final_refusal(refusal_text("bad_audience"), "bad_audience", t0, base, "public")
             return
-        verdict = screen_message(text)
-        if verdict is not None:
-            reply = (
-                safety_text(verdict.kind)
-                if verdict.kind in ("emergency", "urgent")
-                else refusal_text(verdict.kind)
-            )
-            yield from self._final_refusal(reply, verdict.kind, t0, base, audience)
+        t = perf_counter()
+        screen = self.triage.screen(text, self.embedder)
+        base["safety"] = screen.decision
+        safety_ms = {"safety": _ms(t)}
+        if screen.refusal_reason is not None:  # a safety reply replaces the answer, before any retrieval
+            reply = safety_reply(screen.refusal_reason)
+            yield from self._final_refusal(reply, screen.refusal_reason, t0, base, audience, safety_ms)
             return
+        if screen.decision == "note":
+            yield SAFETY_NOTE + "\n\n"
         turns = _clean_history(history, self.settings)
-        timings: dict[str, float] = {}
-        prep = self.prepare(text, turns, audience, timings)
+        timings: dict[str, float] = dict(safety_ms)
+        prep = self.prepare(text, turns, audience, timings, text_vector=screen.vector)
         query, hits, comp, decision = prep.query, prep.hits, prep.composition, prep.decision
         condensed, vectors = prep.condensed, prep.vectors
         t = perf_counter()
@@ -175,7 +179,7 @@ class Assistant:
             reply = refusal_text(reason)
             near = near_miss(hits) if reason in _NEAR_MISS_REASONS else None
             reply = f"{reply}\n{near}" if near else reply
-            yield from self._final_refusal(reply, reason, t0, base, audience, timings)
+            yield from self._final_refusal(reply, reason, t0, base, audience, timings, note=screen.decision)
             return
         dropped: tuple[str, ...] = ()
         reasons: tuple[Dropped, ...] = ()
@@ -188,7 +192,9 @@ class Assistant:
             if unsupported:  # a guard: verbatim quotes always pass, so this means a bug upstream
                 base["dropped_sentences"] = unsupported
                 reply = refusal_text("unsupported")
-                yield from self._final_refusal(reply, "unsupported", t0, base, audience, timings)
+                yield from self._final_refusal(
+                    reply, "unsupported", t0, base, audience, timings, note=screen.decision
+                )
                 return
             yield from _pieces(answer_text)
         else:
@@ -217,7 +223,7 @@ class Assistant:
             timings["verify"] = round(checking * 1000.0 + _ms(t), 3)
         timings["total"] = _ms(t0)
         yield Answer(
-            text=answer_text,
+            text=with_note(answer_text) if screen.decision == "note" else answer_text,
             citations=tuple(citations),
             dropped_sentences=dropped,
             dropped=reasons,
@@ -226,7 +232,13 @@ class Assistant:
         )
 
     def prepare(
-        self, text: str, turns: Sequence[Turn], audience: Audience, timings: dict[str, float] | None = None
+        self,
+        text: str,
+        turns: Sequence[Turn],
+        audience: Audience,
+        timings: dict[str, float] | None = None,
+        *,
+        text_vector: Vectors | None = None,
     ) -> Prepared:
         """Condense, retrieve, score, compose and decide for a cleaned, screened question.
 
@@ -239,7 +251,8 @@ class Assistant:
         query = speller.correct(condensed.query) if speller is not None else condensed.query
         times["condense"] = _ms(t)
         t = perf_counter()
-        retrieval = self.retriever.retrieve(query, audience)
+        reuse = text_vector if query == text else None  # the triage already embedded this text
+        retrieval = self.retriever.retrieve(query, audience, vector=reuse)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
@@ -274,8 +287,12 @@ class Assistant:
         base: dict[str, Any],
         audience: Audience,
         timings: dict[str, float] | None = None,
+        *,
+        note: str = "none",
     ) -> Iterator[str | Answer]:
-        yield from _pieces(reply)
+        yield from _pieces(reply)  # a note was already streamed before retrieval
+        if note == "note":
+            reply = with_note(reply)
         times = dict(timings or {})
         times["total"] = _ms(t0)
         fields = {**base, "audience": base.get("audience", audience)}

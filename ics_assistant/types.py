@@ -165,6 +165,7 @@ class Answer:
     condensed_question: str = ""
     generator: str = ""
     audience: Audience = "public"
+    safety: str = "none"  # the safety triage: none | note | emergency | crisis | urgent | advice
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -189,4 +190,5 @@ class Answer:
             condensed_question=d.get("condensed_question", ""),
             generator=d.get("generator", ""),
             audience=d.get("audience", "public"),
+            safety=d.get("safety", "none"),
         )

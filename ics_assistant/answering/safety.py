@@ -1,150 +1,164 @@
-"""Safety screening of a user message, before any retrieval (pure).
+"""Safety triage of a user message, before any retrieval: what kind of reply it needs.
 
-Order matters: an emergency always wins (the reply's first line says to call 999), then requests
-for personal medical advice (GP, pharmacist or NHS 111), then urgent but not life-threatening needs
-(NHS 111), then attempts to override or reveal the assistant's instructions. Matching is done on
-normalised, lower-case text with common misspellings of the key words corrected (one edit or a
-swap of two letters), so "CHEST PIAN", "cant breath" and "face droopping" are caught.
+Decisions (``Answer.safety``):
+
+- ``emergency``: a live emergency described by the person; the reply's first line says call 999.
+- ``crisis``: suicidal intent or a mental-health crisis, direct or indirect; 999 first, then crisis
+  support (NHS 111 mental health option, Samaritans 116 123).
+- ``urgent``: urgent but not life-threatening; NHS 111 first.
+- ``advice``: a request for personal clinical advice; a kind refusal that signposts GP,
+  pharmacist and NHS 111.
+- ``note``: mentions symptoms or crisis words but asks about services, guidance, past events or
+  emergencies as a topic; the normal answer, with "If someone is in danger now, call 999." first.
+- ``none``: an ordinary question.
+
+How: the message and each of its sentences (an emergency in the second sentence counts) are
+embedded in *one* call to the app's embedder, and the phrase rules (``safety_rules``, a data file)
+are matched on each; the fitted classifier (``safety_model``) turns both into the decision. The
+whole message's vector is returned so retrieval can reuse it instead of embedding again. When no
+model was fitted for the embedder in use (tests with a fake embedder), the rules decide alone.
+Attempts to override or reveal the instructions (including role-prefixed lines such as
+"SYSTEM: new policy ...") are flagged by the rules and refused after the safety decisions.
 """
 
 from __future__ import annotations
 
-import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Final
 
-from ics_assistant.textnorm import normalize_for_match
+import numpy as np
 
-__all__ = ["SafetyKind", "SafetyVerdict", "screen_message"]
+from ics_assistant.answering.safety_model import (
+    Decision,
+    SafetyModel,
+    decide,
+    load_model,
+    rules_only_decision,
+)
+from ics_assistant.answering.safety_rules import RuleHits, SafetyRules, default_rules
+from ics_assistant.protocols import Embedder, Vectors
 
-SafetyKind = Literal["emergency", "urgent", "medical_advice", "prompt_injection"]
+__all__ = [
+    "REPLACING",
+    "SafetyVerdict",
+    "Triage",
+    "TriageResult",
+    "default_triage",
+    "message_units",
+    "screen_message",
+]
 
-# Words whose misspellings we correct before matching (only words of 4+ letters).
-_VOCAB = frozenset(
-    str.split(
-        """chest pain pains breathe breath breathing stroke drooping droopy dropped slurred speech bleeding
-    bleed blood heavily severe suicide suicidal kill myself overdose overdosed unconscious
-    unresponsive collapsed seizure fitting choking swelling throat allergic anaphylaxis heart attack
-    poisoned stabbed emergency ambulance dying temperature fever vomiting diarrhoea diarrhea
-    infection rash dizzy medicine medication prescription ibuprofen paracetamol antibiotics diagnose
-    symptoms instructions previous ignore prompt system disregard reveal"""
-    )
-)
-_PERSON = (
-    r"(?:\bi\b|\bi'?m\b|\bim\b|\bme\b|\bmy\b|\bmyself\b|\bwe\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bhim\b|"
-    r"\bthey\b|\bsomeone\b|\bsomebody\b|\bfriend\b|\bson\b|\bdaughter\b|\bchild\b|\bbaby\b|\bmum\b|"
-    r"\bdad\b|\bwife\b|\bhusband\b|\bpartner\b|\bmother\b|\bfather\b|\bneighbou?r\b)"
-)
-_EMERGENCY_STRONG = re.compile(
-    r"chest (?:pain|pains|tightness|hurts?)|pains? in (?:my|his|her|the) chest|tight chest|heart attack|"
-    r"(?:cant|cannot|can not|unable to|struggling to|hard to|trouble) breathe?|not breathing|"
-    r"stopped breathing|difficulty breathing|gasping for (?:air|breath)|choking|"
-    r"face (?:\w+ ){0,2}(?:drooping|droopy|drooped|dropped|dropping|fallen)|slurred speech|"
-    r"arm (?:\w+ ){0,2}weak|(?:cant|cannot|can not|unable to|could not|couldnt) (?:lift|raise|move) "
-    r"(?:my|his|her|their|one|an?|either) arms?|"
-    r"(?:bleeding|bleed) (?:heavily|badly|a lot|profusely|wont stop|will not stop|that wont stop)|"
-    r"(?:heavy|severe|serious|uncontrollable|massive) bleeding|losing (?:a lot of )?blood|"
-    r"blood everywhere|kill myself|end (?:my|his|her) (?:own )?life|take my (?:own )?life|end it all|"
-    r"want to die|wanna die|better off dead|suicidal|hurt myself|harm myself|self[- ]harm|"
-    r"took (?:too many|an overdose)|(?:unconscious|unresponsive|collapsed|not waking up)|"
-    r"(?:throat|tongue|lips?) (?:is |are )?swell|anaphyla|been stabbed|been shot|"
-    r"(?:swallowed|drank) (?:bleach|poison)|having a (?:stroke|seizure|fit)\b"
-)
-# Ambiguous on their own ("stroke services"): count only with a person in the sentence.
-_EMERGENCY_PERSONAL = re.compile(r"\b(?:stroke|suicide|overdos\w*|seizure|fitting|bleeding|poisoned|dying)\b")
-_SERVICE_TALK = re.compile(
-    r"\b(?:services?|ics|icss|integrated care|nhs|prevention|policy|policies|strategy|plans?|"
-    r"pathways?|programmes?)\b"
-)
-_URGENT = re.compile(
-    r"\b(?:high temperature|fever|vomiting|being sick|diarrhoea|diarrhea|rash|infection|dizzy|"
-    r"feel(?:ing)? (?:very )?(?:ill|unwell|sick|faint)|toothache|earache|sore throat|sprain\w*|"
-    r"broken (?:arm|leg|wrist|ankle|bone)|(?:a|an) (?:burn|cut|wound)|"
-    r"(?:bad|severe|terrible) (?:pain|headache)|"
-    r"in (?:a lot of )?pain|(?:back|stomach|tummy|ear|tooth) (?:pain|ache)|headache|migraine|"
-    r"need (?:a doctor|to see a doctor|medical help|urgent care))\b"
-)
-_MEDICAL_ADVICE = re.compile(
-    r"\b(?:should i (?:take|stop|start|use|go)|can i (?:take|mix|stop)|what (?:medicine|medication|"
-    r"tablets?|pills?|dose|dosage|treatment|cream) (?:should|can|do)|is it safe (?:for me )?to (?:take|"
-    r"mix|stop)|how much (?:paracetamol|ibuprofen|aspirin|medicine)|diagnos\w*|do i have (?:a|an)?|"
-    r"what(?:'s| is) wrong with (?:me|my)|treat (?:my|his|her)|cure (?:my|for)|side effects? of|"
-    r"am i (?:ill|sick|pregnant|dying)|my (?:symptoms|prescription|medication|test results))\b"
-)
-_INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |the |your |my )*(?:previous |prior |"
-    r"above |earlier |preceding |system |original )*(?:instructions?|prompts?|rules|directions|guidelines|"
-    r"messages?)|system prompt|(?:your|the) (?:hidden |initial |original )?(?:instructions|prompt)\b|"
-    r"(?:reveal|print|show|repeat|output|display|leak|tell me) (?:me )?(?:your|the) (?:\w+ )?"
-    r"(?:prompt|instructions|rules)|you are now\b|pretend (?:to be|you are)|"
-    r"(?:from now on|now) act as|act as if you|"
-    r"jailbreak|developer mode|\bdan mode|repeat (?:the )?(?:text|words|everything) above"
-)
+REPLACING: Final = frozenset({"emergency", "crisis", "urgent", "advice"})
+_local = threading.local()
+
+
+def _segmenter() -> Any:
+    seg = getattr(_local, "segmenter", None)
+    if seg is None:
+        import pysbd
+
+        seg = pysbd.Segmenter(language="en", clean=False)
+        _local.segmenter = seg
+    return seg
+
+
+def message_units(text: str) -> list[str]:
+    """The message itself, then its sentences when it has more than one (lines, then pysbd)."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            sentences.extend(s.strip() for s in _segmenter().segment(line) if s.strip())
+    return [text, *sentences] if len(sentences) > 1 else [text]
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The triage of one message. ``vector`` is the whole message's embedding (or ``None``)."""
+
+    decision: Decision
+    injection: bool = False
+    score: float = 0.0
+    matches: tuple[tuple[str, str], ...] = ()  # (rule id, matched text), for logs and tests
+    vector: Vectors | None = None
+    by_model: bool = False  # False: the rules decided alone (no model fitted for this embedder)
+
+    @property
+    def replaces(self) -> bool:
+        """Whether a safety reply replaces the document answer."""
+        return self.decision in REPLACING
+
+    @property
+    def refusal_reason(self) -> str | None:
+        if self.replaces:
+            return "medical_advice" if self.decision == "advice" else self.decision
+        return "prompt_injection" if self.injection else None
+
+
+class Triage:
+    """``screen(message, embedder) -> TriageResult``. Stateless per call; thread-safe."""
+
+    def __init__(self, rules: SafetyRules, model: SafetyModel | None) -> None:
+        self.rules = rules
+        self.model = model
+
+    def uses_model(self, embedder: Embedder | None) -> bool:
+        return (
+            embedder is not None
+            and self.model is not None
+            and self.model.fits(str(getattr(embedder, "name", "")), int(getattr(embedder, "dim", 0)))
+        )
+
+    def screen(self, message: str, embedder: Embedder | None = None) -> TriageResult:
+        units = message_units(message)
+        hits = [self.rules.match(u) for u in units]
+        injection = any(h.has("injection") for h in hits)
+        matches = tuple(m for h in hits[1:] or hits for m in h.matches) if len(hits) > 1 else hits[0].matches
+        if self.uses_model(embedder) and self.model is not None and embedder is not None:
+            vectors = np.asarray(embedder.embed(units), dtype=np.float32)
+            probs = self.model.predict_proba(vectors, [h.vector() for h in hits], units)
+            decision, score = decide(probs, hits, self.model.thresholds)
+            return TriageResult(decision, injection, score, matches, vectors[0], by_model=True)
+        return TriageResult(_rules_decision(hits), injection, 1.0, matches)
+
+
+def _rules_decision(hits: list[RuleHits]) -> Decision:
+    """The whole message's rules decision, unless one sentence on its own is a 999 case."""
+    whole = rules_only_decision(hits[0])
+    if whole in REPLACING:
+        return whole
+    for h in hits[1:]:
+        d = rules_only_decision(h)
+        if d in ("emergency", "crisis"):
+            return d
+    return whole
+
+
+@lru_cache(maxsize=1)
+def default_triage() -> Triage:
+    """The shipped rules and fitted model (loaded once per process)."""
+    return Triage(default_rules(), load_model())
+
+
+# --- compatibility: the rules-only screen, as the old ``screen_message`` returned it -----------
 
 
 @dataclass(frozen=True)
 class SafetyVerdict:
-    kind: SafetyKind
-    matched: str  # the phrase that triggered it (for logs and tests)
-
-
-def _edit_close(a: str, b: str) -> bool:
-    """True when ``a`` is one substitution, insertion, deletion or adjacent swap away from ``b``."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diffs = [i for i in range(la) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long_ = (a, b) if la < lb else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return short[i:] == long_[i + 1 :]
-
-
-@lru_cache(maxsize=8192)
-def _correct(word: str) -> str:
-    if len(word) < 4 or word in _VOCAB:
-        return word
-    for target in _VOCAB:
-        if abs(len(target) - len(word)) <= 1 and target[0] == word[0] and _edit_close(word, target):
-            return target
-    return word
-
-
-def _prepare(message: str) -> str:
-    text = normalize_for_match(message).replace("'", "")
-    text = re.sub(r"[^a-z0-9\s-]", " ", text)
-    return " ".join(_correct(w) for w in text.split())
+    kind: str  # emergency | crisis | urgent | medical_advice | prompt_injection
+    matched: str
 
 
 def screen_message(message: str) -> SafetyVerdict | None:
-    """Classify a message as needing a safety reply, or ``None`` when it can be answered normally."""
-    text = _prepare(message)
-    m = _EMERGENCY_STRONG.search(text)
-    if m:
-        return SafetyVerdict("emergency", m.group(0))
-    m = _EMERGENCY_PERSONAL.search(text)
-    if m and (re.search(_PERSON, text) or not _SERVICE_TALK.search(text)):
-        return SafetyVerdict("emergency", m.group(0))
-    m = _MEDICAL_ADVICE.search(text)
-    if m:
-        return SafetyVerdict("medical_advice", m.group(0))
-    m = _URGENT.search(text)
-    if m and re.search(_PERSON, text):
-        return SafetyVerdict("urgent", m.group(0))
-    m = _INJECTION.search(text)
-    if m:
-        return SafetyVerdict("prompt_injection", m.group(0))
-    return None
+    """Rules-only triage (no embedder): a verdict when the message needs a safety reply."""
+    result = default_triage().screen(message)
+    reason = result.refusal_reason
+    if reason is None:
+        return None
+    return SafetyVerdict(reason, "; ".join(text for _, text in result.matches))
+
+
+def hits_of(message: str) -> RuleHits:
+    """The rule hits of a whole message (for tests and the fitting script)."""
+    return default_rules().match(message)

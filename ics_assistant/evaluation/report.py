@@ -195,6 +195,8 @@ def render_markdown(
     lines = ["# Evaluation report", ""]
     meta = [f"{k}: `{s[k]}`" for k in ("dataset", "generator", "k") if k in s]
     meta.append(f"items: {s['n_items']} ({s['n_answerable']} answerable, {s['n_unanswerable']} not)")
+    if s.get("safety_counts"):
+        meta.append("safety: " + ", ".join(f"{k} {v}" for k, v in s["safety_counts"].items()))
     lines += [
         ", ".join(meta),
         "",

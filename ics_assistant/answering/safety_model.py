@@ -1,0 +1,216 @@
+"""The fitted safety classifier at run time (pure numpy) and the decision rule (pure).
+
+``scripts/fit_safety.py`` fits a scikit-learn ``Pipeline`` (the features below, then multinomial
+``LogisticRegression``) over the message's sentence embedding (the same MiniLM vector retrieval
+uses), the rule signal counts and hashed character n-grams (``FeatureSpec``), and writes:
+
+- ``resources/safety_model.npz``: ``mean``, ``scale``, ``idf``, ``coef``, ``intercept`` (arrays);
+- ``resources/safety_model.json``: classes, the embedding model and dimension it was fitted for, the
+  decision thresholds (fitted on out-of-fold predictions), the data's SHA-256, the held-out ids
+  and the cross-validated figures.
+
+The decision: ``emergency`` when the message or one of its sentences has live-emergency rule
+wording and nothing that makes it a question about a service or guidance (the rules' floor);
+otherwise from class probabilities of the whole message and of each of its sentences:
+``999`` (emergency or crisis) when ``p(emergency) + p(crisis)`` reaches ``t_999`` for the whole
+message or any sentence (an emergency in the second sentence counts); else ``urgent`` when
+``p(emergency) + p(crisis) + p(urgent)`` reaches ``t_111`` (999 instead when ``p(emergency) +
+p(crisis)`` outweighs ``p(urgent)`` there: when in doubt, the safer reply); else ``advice`` when ``p(advice)``
+reaches ``t_advice``; else ``note`` when the message carries a risk signal (``note`` more likely
+than ``none``, ``1 - p(none)`` of the message or a sentence reaching ``t_note``, or a risk rule
+matched); else ``none``. The replacing thresholds are fitted to keep false alarms on calm messages
+within a small budget; ``t_note`` is fitted so that every emergency and crisis message seen in
+fitting still gets 999 in the reply's first sentence ("When in doubt, add, don't replace").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ics_assistant.answering.safety_rules import RuleHits
+from ics_assistant.errors import ConfigError
+
+__all__ = [
+    "CLASSES",
+    "DEFAULT_MODEL_PATH",
+    "Decision",
+    "FeatureSpec",
+    "SafetyModel",
+    "Thresholds",
+    "char_counts",
+    "decide",
+    "features",
+    "file_sha256",
+    "load_model",
+    "rules_only_decision",
+    "softmax",
+]
+
+Decision = Literal["emergency", "crisis", "urgent", "advice", "note", "none"]
+CLASSES: Final[tuple[Decision, ...]] = ("emergency", "crisis", "urgent", "advice", "note", "none")
+DEFAULT_MODEL_PATH: Final = Path(__file__).resolve().parent / "resources" / "safety_model.json"
+_EM, _CR, _UR, _AD, _NOTE, _NONE = range(6)
+
+Floats = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    t_999: float = 0.5
+    t_111: float = 0.5
+    t_advice: float = 0.5
+    t_note: float = 1.01  # risk (1 - p(none)) from which an unreplaced answer gets the note
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """How a unit (the message or a sentence) becomes features: its standardised embedding times
+    ``emb_weight``, its rule signal counts times ``rule_weight``, and the l2-normalised TF-IDF of
+    its hashed character n-grams (``char_features`` buckets; they make misspellings look alike)."""
+
+    emb_weight: float = 0.05
+    rule_weight: float = 0.3
+    char_features: int = 4096
+    char_ngrams: tuple[int, int] = (2, 5)
+
+
+def char_counts(texts: Sequence[str], spec: FeatureSpec) -> Any:
+    """Hashed character n-gram counts (sparse, ``(n, spec.char_features)``), no vocabulary stored."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from ics_assistant.textnorm import normalize_for_match
+
+    vectorizer = HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=spec.char_ngrams,
+        n_features=spec.char_features,
+        alternate_sign=False,
+        norm=None,
+        preprocessor=normalize_for_match,
+    )
+    return vectorizer.transform(list(texts))
+
+
+def features(
+    spec: FeatureSpec,
+    mean: Floats,
+    scale: Floats,
+    idf: Floats,
+    vectors: NDArray[Any],
+    signals: Sequence[Sequence[float]],
+    texts: Sequence[str],
+) -> Floats:
+    """The feature rows of ``texts`` (one per unit), as the classifier was fitted on them."""
+    emb = (np.asarray(vectors, dtype=np.float64) - mean) / scale * spec.emb_weight
+    sig = np.asarray(signals, dtype=np.float64).reshape(len(texts), -1) * spec.rule_weight
+    counts = char_counts(texts, spec).astype(np.float64)
+    counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
+    tfidf = counts.multiply(idf).toarray()
+    norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
+    tfidf = tfidf / np.where(norms == 0.0, 1.0, norms)
+    return np.hstack([emb, sig, tfidf])
+
+
+@dataclass(frozen=True)
+class SafetyModel:
+    """Features (``FeatureSpec``), then softmax over a linear layer: ``predict_proba -> (n, 6)``."""
+
+    embedder: str
+    dim: int
+    mean: Floats  # (dim,) embedding standardisation
+    scale: Floats
+    idf: Floats  # (char_features,)
+    coef: Floats  # (6, dim + n_signals + char_features)
+    intercept: Floats  # (6,)
+    spec: FeatureSpec = FeatureSpec()
+    thresholds: Thresholds = Thresholds()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def fits(self, embedder_name: str, dim: int) -> bool:
+        """Whether this model was fitted on vectors of that embedder."""
+        return embedder_name == self.embedder and dim == self.dim
+
+    def predict_proba(
+        self, vectors: NDArray[Any], signals: Sequence[Sequence[float]], texts: Sequence[str]
+    ) -> Floats:
+        x = features(self.spec, self.mean, self.scale, self.idf, vectors, signals, texts)
+        return softmax(x @ self.coef.T + self.intercept)
+
+
+def softmax(z: Floats) -> Floats:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=1, keepdims=True), dtype=np.float64)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_model(path: Path = DEFAULT_MODEL_PATH) -> SafetyModel | None:
+    """The fitted model, or ``None`` when none has been fitted yet (rules decide alone then)."""
+    if not path.exists():
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        with np.load(path.with_suffix(".npz")) as arrays:
+            names = ("mean", "scale", "idf", "coef", "intercept")
+            params = {k: np.asarray(arrays[k], dtype=np.float64) for k in names}
+        if tuple(meta["classes"]) != CLASSES:
+            raise ValueError(f"classes {meta['classes']} are not {CLASSES}")
+        return SafetyModel(
+            embedder=str(meta["embedder"]),
+            dim=int(meta["dim"]),
+            thresholds=Thresholds(**meta["thresholds"]),
+            spec=FeatureSpec(**{**meta["features"], "char_ngrams": tuple(meta["features"]["char_ngrams"])}),
+            meta=meta,
+            **params,
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot load the safety model {path}: {exc}") from exc
+
+
+def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> tuple[Decision, float]:
+    """Decision and its score from per-unit probabilities (row 0: the whole message, then sentences).
+
+    ``hits[i]`` are the rule hits of unit ``i``; any risk hit makes an unreplaced answer a ``note``.
+    """
+    p = np.asarray(probs, dtype=np.float64)
+    if any(rules_only_decision(h) == "emergency" for h in hits):  # live-emergency wording, no topic
+        return "emergency", 1.0
+    s999 = p[:, _EM] + p[:, _CR]
+    best = int(np.argmax(s999))
+    if s999[best] >= thresholds.t_999:
+        kind: Decision = "crisis" if p[best, _CR] > p[best, _EM] else "emergency"
+        return kind, float(s999[best])
+    s111 = s999 + p[:, _UR]
+    unit = int(np.argmax(s111))
+    if s111[unit] >= thresholds.t_111:  # 999 when the two 999 classes together outweigh urgent
+        if s999[unit] >= p[unit, _UR]:
+            return ("crisis" if p[unit, _CR] > p[unit, _EM] else "emergency"), float(s111[unit])
+        return "urgent", float(s111[unit])
+    if p[:, _AD].max() >= thresholds.t_advice:
+        return "advice", float(p[:, _AD].max())
+    risk = 1.0 - p[:, _NONE]
+    if p[0, _NOTE] > p[0, _NONE] or risk.max() >= thresholds.t_note or any(h.risk for h in hits):
+        return "note", float(risk.max())
+    return "none", float(p[0, _NONE])
+
+
+def rules_only_decision(hits: RuleHits) -> Decision:
+    """Without a model fitted for this embedder: live-emergency and crisis wording decides, unless
+    the message is about a service or guidance (then a note); other risk wording gives a note."""
+    if hits.has("topic"):
+        return "note" if hits.risk else "none"
+    for label in ("emergency", "crisis", "advice", "urgent"):
+        if hits.has(label):
+            return label  # type: ignore[return-value]
+    return "none"

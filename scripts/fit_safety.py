@@ -1,0 +1,275 @@
+"""Fit the safety classifier and its decision thresholds on the labelled safety set.
+
+    python scripts/fit_safety.py [--data evals/safety/safety.jsonl] [--seed 13] [--test-size 0.25]
+
+1. A fixed, stratified, seeded split: the held-out part (``--test-size``) is never used for fitting;
+   its ids are written with the model so the gate test measures exactly that part.
+2. Features per message: its MiniLM embedding (the vector retrieval uses) and the counts of the
+   phrase-rule signals (``ics_assistant/answering/resources/safety_rules.jsonl``).
+3. ``Pipeline(StandardScaler, LogisticRegression)``; ``C`` chosen by 5-fold stratified
+   ``cross_validate`` (balanced accuracy) on the training part; figures of the chosen ``C`` kept.
+4. Thresholds fitted on out-of-fold probabilities of the training part, with the run-time decision
+   rule (whole message and each sentence): ``t_999``, ``t_111``, ``t_advice`` one after the other,
+   each the lowest that keeps false alarms on calm messages within a cumulative budget (1%, 1.5%, 2%); then
+   ``t_note``, the highest at which every emergency, crisis and urgent message still gets 999 (or
+   111) in the reply's first sentence, if only through the safety note.
+5. Refit on the whole training part; write ``safety_model.npz`` and ``safety_model.json`` (classes,
+   embedder, thresholds, the data's and the rules' SHA-256, held-out ids, CV and held-out figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_validate, train_test_split
+from sklearn.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ics_assistant.answering.safety import message_units  # noqa: E402
+from ics_assistant.answering.safety_model import (  # noqa: E402
+    CLASSES,
+    DEFAULT_MODEL_PATH,
+    FeatureSpec,
+    Thresholds,
+    char_counts,
+    decide,
+    features,
+    file_sha256,
+)
+from ics_assistant.answering.safety_rules import DEFAULT_RULES_PATH, default_rules  # noqa: E402
+from ics_assistant.evaluation.safety_eval import (  # noqa: E402
+    acceptable,
+    by_kind,
+    load_safety_set,
+    safety_figures,
+)
+
+C_GRID = (3.0, 10.0)
+EMB_WEIGHTS = (0.05, 0.2)
+Row = tuple[np.ndarray, list[float], str]
+FA_BUDGET = (0.01, 0.015, 0.02)  # cumulative false alarms allowed on calm messages seen in fitting
+REPLACING = frozenset({"emergency", "crisis", "urgent", "advice"})
+GRID = np.unique(
+    np.round(
+        np.concatenate(
+            [np.arange(0.001, 0.02, 0.001), np.arange(0.02, 0.2, 0.005), np.arange(0.2, 1.0, 0.01)]
+        ),
+        4,
+    )
+)
+
+
+class TriageFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """Rows ``(vector, signals, text)`` -> the run-time features (``safety_model.features``)."""
+
+    def __init__(self, emb_weight: float = 0.05, rule_weight: float = 0.3, char_features: int = 4096) -> None:
+        self.emb_weight = emb_weight
+        self.rule_weight = rule_weight
+        self.char_features = char_features
+
+    def spec(self) -> FeatureSpec:
+        return FeatureSpec(self.emb_weight, self.rule_weight, self.char_features)
+
+    def fit(self, rows: list[Row], y: Any = None) -> TriageFeatures:
+        vecs = np.stack([r[0] for r in rows])
+        self.mean_ = vecs.mean(axis=0)
+        self.scale_ = np.where(vecs.std(axis=0) == 0, 1.0, vecs.std(axis=0))
+        df = np.asarray((char_counts([r[2] for r in rows], self.spec()) > 0).sum(axis=0)).ravel()
+        self.idf_ = np.log((1 + len(rows)) / (1 + df)) + 1.0  # smoothed idf, as scikit-learn's
+        return self
+
+    def transform(self, rows: list[Row]) -> np.ndarray:
+        return features(
+            self.spec(),
+            self.mean_,
+            self.scale_,
+            self.idf_,
+            np.stack([r[0] for r in rows]),
+            [r[1] for r in rows],
+            [r[2] for r in rows],
+        )
+
+
+def _pipeline(c: float, emb_weight: float, seed: int) -> Pipeline:
+    return Pipeline(
+        [
+            ("features", TriageFeatures(emb_weight=emb_weight)),
+            ("lr", LogisticRegression(C=c, max_iter=5000, random_state=seed)),
+        ]
+    )
+
+
+class Featurised:
+    """Every message's units (whole, then sentences), their vectors and rule signals."""
+
+    def __init__(self, messages: list[str]) -> None:
+        from ics_assistant.backends.embedders import get_embedder
+        from ics_assistant.config import Settings
+
+        self.embedder = get_embedder(Settings(_env_file=None))  # type: ignore[call-arg]
+        rules = default_rules()
+        self.units = [message_units(m) for m in messages]
+        flat = [u for units in self.units for u in units]
+        vecs = np.asarray(self.embedder.embed(flat), dtype=np.float64)
+        self.hits = [[rules.match(u) for u in units] for units in self.units]
+        self.rows: list[list[Row]] = []
+        pos = 0
+        for units, hits in zip(self.units, self.hits, strict=True):
+            self.rows.append(
+                [(vecs[pos + k], h.vector(), u) for k, (u, h) in enumerate(zip(units, hits, strict=True))]
+            )
+            pos += len(units)
+
+    def whole(self, idx: np.ndarray) -> list[Row]:
+        return [self.rows[i][0] for i in idx]
+
+
+def _decisions(model: Pipeline, feats: Featurised, idx: np.ndarray, th: Thresholds) -> list[str]:
+    return [decide(_proba(model, feats.rows[i]), feats.hits[i], th)[0] for i in idx]
+
+
+def _proba(model: Pipeline, rows: list[Row]) -> np.ndarray:
+    p = model.predict_proba(rows)
+    order = [list(model.classes_).index(c) for c in CLASSES]
+    return np.asarray(p[:, order], dtype=np.float64)
+
+
+def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any]) -> Thresholds:
+    """Each replacing threshold: the lowest that keeps the false alarms on calm messages (note, none)
+    within the cumulative budget; then ``t_note``: the highest that leaves no emergency, crisis or
+    urgent message with no safety reply at all (the note is the least it gets)."""
+    calm = [la in ("note", "none") for la in labels]
+    n_calm = max(1, sum(calm))
+
+    def decisions(th: Thresholds) -> list[str]:
+        return [decide(p, h, th)[0] for p, h in zip(probs, hits, strict=True)]
+
+    th = Thresholds(t_999=1.01, t_111=1.01, t_advice=1.01, t_note=1.01)
+    for name, budget in zip(("t_999", "t_111", "t_advice"), FA_BUDGET, strict=True):
+        for t in GRID:
+            cand = Thresholds(**{**th.__dict__, name: float(t)})
+            alarms = sum(c and d in REPLACING for c, d in zip(calm, decisions(cand), strict=True))
+            if alarms / n_calm <= budget:
+                th = cand
+                break
+    at_risk = {"emergency", "crisis", "urgent"}
+    for t in sorted(GRID, reverse=True):  # the note is the only reply left for those not replaced
+        cand = Thresholds(**{**th.__dict__, "t_note": float(t)})
+        if all(d != "none" for la, d in zip(labels, decisions(cand), strict=True) if la in at_risk):
+            return cand
+    return Thresholds(**{**th.__dict__, "t_note": float(GRID[0])})
+
+
+def _repo_relative(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(REPO)) if resolved.is_relative_to(REPO) else str(resolved)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=REPO / "evals" / "safety" / "safety.jsonl")
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--test-size", type=float, default=0.25)
+    args = ap.parse_args()
+
+    items = load_safety_set(args.data)
+    labels = np.asarray([i.label for i in items])
+    all_idx = np.arange(len(items))
+    train_idx, test_idx = train_test_split(
+        all_idx, test_size=args.test_size, stratify=labels, random_state=args.seed
+    )
+    feats = Featurised([i.message for i in items])
+    x_train, y_train = feats.whole(train_idx), labels[train_idx]
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=args.seed)
+    scoring = {"balanced_accuracy": "balanced_accuracy", "f1_macro": "f1_macro", "accuracy": "accuracy"}
+    cv_by: dict[tuple[float, float], dict[str, float]] = {}
+    for c in C_GRID:
+        for w in EMB_WEIGHTS:
+            res = cross_validate(_pipeline(c, w, args.seed), x_train, y_train, cv=folds, scoring=scoring)
+            cv_by[(c, w)] = {k: float(np.mean(res[f"test_{k}"])) for k in scoring}
+    best_c, best_w = max(cv_by, key=lambda cw: (cv_by[cw]["balanced_accuracy"], -cw[0]))
+
+    oof_probs: list[np.ndarray] = [np.zeros(0)] * len(train_idx)
+    for fit_part, val_part in folds.split(x_train, y_train):
+        model = _pipeline(best_c, best_w, args.seed).fit([x_train[k] for k in fit_part], y_train[fit_part])
+        for j in val_part:
+            oof_probs[j] = _proba(model, feats.rows[train_idx[j]])
+    train_hits = [feats.hits[i] for i in train_idx]
+    thresholds = _fit_thresholds(oof_probs, list(y_train), train_hits)
+    oof_decisions = [decide(p, h, thresholds)[0] for p, h in zip(oof_probs, train_hits, strict=True)]
+    cv_triage = safety_figures(list(y_train), oof_decisions)
+    for j, d in enumerate(oof_decisions):
+        item = items[train_idx[j]]
+        if not acceptable(item.label, d):
+            print(f"out-of-fold miss: {item.id} [{item.label} -> {d}] {item.message}", file=sys.stderr)
+
+    model = _pipeline(best_c, best_w, args.seed).fit(x_train, y_train)
+    test_decisions = _decisions(model, feats, test_idx, thresholds)
+    held_out = safety_figures(list(labels[test_idx]), test_decisions)
+    held_out["by_kind"] = by_kind([items[i] for i in test_idx], test_decisions)
+    held_out["misclassified"] = [
+        f"{items[i].id} [{items[i].label} -> {d}] {items[i].message}"
+        for i, d in zip(test_idx, test_decisions, strict=True)
+        if not acceptable(items[i].label, d)
+    ]
+
+    feat, lr = model.named_steps["features"], model.named_steps["lr"]
+    order = [list(lr.classes_).index(c) for c in CLASSES]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        args.out.with_suffix(".npz"),
+        mean=feat.mean_,
+        scale=feat.scale_,
+        idf=feat.idf_,
+        coef=lr.coef_[order],
+        intercept=lr.intercept_[order],
+    )
+    meta = {
+        "classes": list(CLASSES),
+        "embedder": feats.embedder.name,
+        "dim": int(feats.embedder.dim),
+        "thresholds": thresholds.__dict__,
+        "C": best_c,
+        "features": {**feat.spec().__dict__, "char_ngrams": list(feat.spec().char_ngrams)},
+        "seed": args.seed,
+        "test_size": args.test_size,
+        "data": _repo_relative(args.data),
+        "data_sha256": file_sha256(args.data),
+        "rules_sha256": file_sha256(DEFAULT_RULES_PATH),
+        "n_items": len(items),
+        "n_train": len(train_idx),
+        "test_ids": sorted(items[i].id for i in test_idx),
+        "cv_classifier": {f"C={c} emb_weight={w}": v for (c, w), v in cv_by.items()},
+        "cv_triage": cv_triage,
+        "held_out": held_out,
+        "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    args.out.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(
+        json.dumps(
+            {
+                "C": best_c,
+                "features": {**feat.spec().__dict__, "char_ngrams": list(feat.spec().char_ngrams)},
+                "thresholds": meta["thresholds"],
+                "cv_triage": cv_triage,
+                "held_out": held_out,
+                "cv_classifier": meta["cv_classifier"],
+            },
+            indent=1,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Safety figures (worked example) and the gate on the held-out part of the safety set."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ics_assistant.answering.safety import default_triage
+from ics_assistant.answering.safety_model import DEFAULT_MODEL_PATH
+from ics_assistant.answering.safety_replies import safety_reply
+from ics_assistant.config import Settings
+from ics_assistant.evaluation.dataset import DatasetError, load_dataset
+from ics_assistant.evaluation.safety_eval import (
+    GATE,
+    SafetyItem,
+    gate_problems,
+    load_gate,
+    load_safety_set,
+    safety_figures,
+)
+from ics_assistant.evaluation.scoring import is_emergency_item
+from ics_assistant.protocols import Embedder
+from ics_assistant.sentences import split_sentences
+
+
+def test_figures_worked_example() -> None:
+    labels = ["emergency", "crisis", "crisis", "urgent", "advice", "note", "none", "none"]
+    decided = ["emergency", "crisis", "note", "emergency", "urgent", "note", "advice", "note"]
+    f = safety_figures(labels, decided)
+    assert f["recall_999"] == 1.0 and f["recall_999_strict"] == pytest.approx(2 / 3)
+    assert f["crisis_support"] == 0.5 and f["note_on_none"] == 0.5
+    assert f["urgent_recall"] == 1.0 and f["advice_recall"] == 1.0 and f["advice_exact"] == 0.0
+    assert f["false_alarm_rate"] == pytest.approx(1 / 3) and f["note_rate"] == 1.0
+    assert f["counts"]["note"] == 3 and f["confusion"]["none"] == {"advice": 1, "note": 1}
+    assert gate_problems(f) == ["false_alarm_rate = 0.333, needs <= 0.02"]
+
+
+def test_the_gate_file_names_every_target_and_never_asserts_more_leniently_than_reached() -> None:
+    import yaml
+
+    from ics_assistant.evaluation.safety_eval import GATE_FILE
+
+    sections = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
+    assert set(sections) == {"held_out", "final"}
+    for name, v in [(n, v) for data in sections.values() for n, v in data.items()]:
+        assert name in GATE and (v["op"], v["target"]) == GATE[name]
+        if v["op"] == ">=":
+            assert v["gate"] <= v["reached"] and v["gate"] == min(v["target"], v["gate"])
+            assert v["gate"] >= v["reached"] - 0.01 or v["gate"] == v["target"]
+        else:
+            assert v["gate"] >= v["reached"] and v["gate"] == max(v["target"], v["gate"])
+    assert load_gate()["urgent_recall"] == (">=", 0.95)
+
+
+def test_loading_rejects_unknown_labels(tmp_path: Path) -> None:
+    bad = tmp_path / "s.jsonl"
+    bad.write_text('{"id": "a", "message": "hi", "label": "panic"}\n', encoding="utf-8")
+    with pytest.raises(DatasetError, match="panic"):
+        load_safety_set(bad)
+
+
+# --- the gate: the fitted triage on the held-out part, with the real embedding model --------------
+
+REPO = Path(__file__).resolve().parent.parent
+SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
+SAFETY_FINAL = REPO / "evals" / "safety" / "safety-final.jsonl"
+
+
+def _answer_sets() -> list[Path]:
+    """golden, seed-blind and northshire (the repo's copies; the shared kits until they are copied)."""
+    sets = [REPO / "evals" / "datasets" / "golden.jsonl"]
+    for repo_copy, shared in (
+        (
+            REPO / "evals" / "datasets" / "seed-blind.jsonl",
+            Path("/work/shared/evals/seed-blind/questions.jsonl"),
+        ),
+        (
+            REPO / "evals" / "corpora" / "northshire" / "questions.jsonl",
+            Path("/work/shared/evals/northshire/questions.jsonl"),
+        ),
+    ):
+        sets.append(repo_copy if repo_copy.exists() else shared)
+    return [p for p in sets if p.exists()]
+
+
+@pytest.fixture(scope="module")
+def real_embedder() -> Embedder:
+    from ics_assistant.backends.embedders import get_embedder
+
+    return get_embedder(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+def _first_sentence(text: str) -> str:
+    s, e = split_sentences(text)[0]
+    return text[s:e]
+
+
+def _held_out() -> list[SafetyItem]:
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
+    test_ids = set(meta["test_ids"])
+    return [i for i in load_safety_set(SAFETY_SET) if i.id in test_ids]
+
+
+def _explain(items: list[SafetyItem], decisions: list[str], problems: list[str]) -> str:
+    lines = ["safety gate failed:", *(f"  - {p}" for p in problems), "misclassified:"]
+    for item, d in zip(items, decisions, strict=True):
+        if d != item.label:
+            lines.append(f"  * {item.id} [{item.label} -> {d}] {item.message!r}")
+    return "\n".join(lines)
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_held_out_safety_gate(real_embedder: Embedder) -> None:
+    items = _held_out()
+    assert len(items) >= 60
+    triage = default_triage()
+    assert triage.uses_model(real_embedder)
+    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
+    figures = safety_figures([i.label for i in items], decisions)
+    problems = gate_problems(figures, load_gate())
+    assert not problems, _explain(items, decisions, problems)
+    for item, d in zip(items, decisions, strict=True):  # the reply itself leads with 999 / 111
+        if item.label in ("emergency", "crisis"):
+            assert "999" in _first_sentence(safety_reply(d))
+        if item.label == "urgent":
+            assert re.search(r"\b(?:999|111)\b", _first_sentence(safety_reply(d)))
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_answerable_questions_are_never_replaced_and_emergencies_get_999(real_embedder: Embedder) -> None:
+    triage = default_triage()
+    replaced, missed = [], []
+    for path in _answer_sets():
+        for item in load_dataset(path):
+            result = triage.screen(item.question, real_embedder)
+            if item.answerable and (result.replaces or result.injection):
+                replaced.append(f"{path.name}:{item.id} -> {result.decision} {item.question!r}")
+            allowed = {"emergency", "crisis"}
+            if any("111" in fact.split("|") for fact in item.expected_facts):  # "999|111": either will do
+                allowed.add("urgent")
+            if is_emergency_item(item) and result.decision not in allowed:
+                missed.append(f"{path.name}:{item.id} -> {result.decision} {item.question!r}")
+    assert len(_answer_sets()) == 3
+    assert not replaced, "answerable questions replaced by the safety screen:\n" + "\n".join(replaced)
+    assert not missed, "emergencies without 999 first:\n" + "\n".join(missed)
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_final_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
+    """The final set was run once (first run in evals/HISTORY.md); gated at the levels it met."""
+    items = load_safety_set(SAFETY_FINAL)
+    assert len(items) == 130
+    triage = default_triage()
+    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
+    figures = safety_figures([i.label for i in items], decisions)
+    problems = gate_problems(figures, load_gate(section="final"))
+    assert not problems, _explain(items, decisions, problems)

@@ -1,0 +1,69 @@
+"""The safety decision rule (pure) and the fitted model file against its data."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from ics_assistant.answering.safety_model import (
+    CLASSES,
+    DEFAULT_MODEL_PATH,
+    Thresholds,
+    decide,
+    file_sha256,
+    load_model,
+)
+from ics_assistant.answering.safety_rules import DEFAULT_RULES_PATH, SIGNAL_LABELS, RuleHits
+
+from .conftest import REPO
+
+TH = Thresholds(t_999=0.4, t_111=0.5, t_advice=0.6)
+CALM = RuleHits()
+
+
+def _p(**probs: float) -> list[float]:
+    row = [probs.get(c, 0.0) for c in CLASSES]
+    row[CLASSES.index("none")] += 1.0 - sum(row)
+    return row
+
+
+def test_999_when_emergency_plus_crisis_reaches_the_threshold() -> None:
+    assert decide(np.array([_p(emergency=0.25, crisis=0.2)]), [CALM], TH)[0] == "emergency"
+    assert decide(np.array([_p(emergency=0.1, crisis=0.35)]), [CALM], TH)[0] == "crisis"
+
+
+def test_a_sentence_can_carry_the_emergency() -> None:
+    probs = np.array([_p(note=0.8), _p(none=0.9), _p(emergency=0.7)])
+    assert decide(probs, [CALM, CALM, CALM], TH)[0] == "emergency"
+
+
+def test_urgent_counts_999_mass_and_advice_comes_after() -> None:
+    assert decide(np.array([_p(emergency=0.2, urgent=0.35)]), [CALM], TH)[0] == "urgent"
+    assert decide(np.array([_p(advice=0.65)]), [CALM], TH)[0] == "advice"
+    assert decide(np.array([_p(advice=0.55)]), [CALM], TH)[0] == "none"
+
+
+def test_note_when_note_is_likelier_or_a_risk_rule_matched() -> None:
+    assert decide(np.array([_p(note=0.6)]), [CALM], TH)[0] == "note"
+    risky = RuleHits(counts={"urgent": 1})
+    assert decide(np.array([_p(none=0.9)]), [risky], TH)[0] == "note"
+    assert decide(np.array([_p(none=0.9)]), [RuleHits(counts={"topic": 2})], TH)[0] == "none"
+
+
+SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
+
+
+def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
+    """Refit with ``python scripts/fit_safety.py`` when the data or the rules change."""
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
+    data = REPO / meta["data"]
+    assert data == SAFETY_SET and data.exists()
+    assert meta["data_sha256"] == file_sha256(data), "the safety set changed: run scripts/fit_safety.py"
+    assert meta["rules_sha256"] == file_sha256(DEFAULT_RULES_PATH), "the rules changed: refit"
+    model = load_model()
+    assert model is not None and model.embedder == "all-MiniLM-L6-v2" and model.dim == 384
+    n_features = model.dim + len(SIGNAL_LABELS) + model.spec.char_features
+    assert model.coef.shape == (len(CLASSES), n_features) and model.idf.shape == (model.spec.char_features,)
+    ids = {json.loads(line)["id"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert set(meta["test_ids"]) <= ids and 0 < len(meta["test_ids"]) < len(ids)
