@@ -252,7 +252,10 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
             nxt = sentences[sc.index + 1]
             # a name or label line: its next line says what it is (a salutation "Dear colleague," does not)
             short = len(sc.text.split()) < 5 and not nxt.text.rstrip().endswith(",")
-            if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not nxt.is_question:
+            # never a list intro ("These include:") without its list
+            if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not (
+                nxt.is_question or _is_intro(nxt)
+            ):
                 end = nxt.end
                 used.add((chunk.chunk_id, nxt.index))
         quotes.append(Quote(chunk, start, end))
@@ -282,7 +285,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         if (
             sc.score < min(floor, status_floor)
             or sc.heading
-            or sc.bare_item
+            or sc.item  # a list item is quoted with its list, never on its own
             or (sc.hit.chunk.chunk_id, sc.index) in used
         ):
             continue
