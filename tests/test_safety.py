@@ -197,7 +197,7 @@ def test_medical_advice_signposts_gp_and_111(assistant: Assistant) -> None:
 
 
 def test_a_service_question_with_a_symptom_gets_the_note_then_the_cited_answer(assistant: Assistant) -> None:
-    question = "What services do ICSs plan for people with chest pain?"
+    question = "How do integrated care systems plan services, for example for people with chest pain?"
     stream = list(assistant.stream(question))
     final = stream[-1]
     assert isinstance(final, Answer) and final.safety == "note"
