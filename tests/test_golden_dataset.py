@@ -21,8 +21,12 @@ GOLDEN = REPO / "evals" / "datasets" / "golden.jsonl"
 HOLDOUT = REPO / "evals" / "datasets" / "holdout.jsonl"
 HOLDOUT2 = REPO / "evals" / "datasets" / "holdout2.jsonl"
 HOLDOUT3 = REPO / "evals" / "datasets" / "holdout3.jsonl"
+SEED_BLIND = REPO / "evals" / "datasets" / "seed-blind.jsonl"
+SEED_FRESH = REPO / "evals" / "datasets" / "seed-fresh.jsonl"
 DATASETS = pytest.mark.parametrize(
-    "path", [GOLDEN, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["golden", "holdout", "holdout2", "holdout3"]
+    "path",
+    [GOLDEN, HOLDOUT, HOLDOUT2, HOLDOUT3, SEED_BLIND, SEED_FRESH],
+    ids=["golden", "holdout", "holdout2", "holdout3", "seed-blind", "seed-fresh"],
 )
 CORPUS_DOC_IDS = {p.stem for p in CORPUS.glob("*.txt")}
 
