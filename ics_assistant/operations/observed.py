@@ -22,6 +22,7 @@ from ics_assistant.feedback import FeedbackStore
 from ics_assistant.operations.currency import CurrencyBook
 from ics_assistant.operations.killswitch import AnswersSwitch, disabled_answer
 from ics_assistant.operations.metrics import Metrics
+from ics_assistant.querylog.store import QuestionLog
 from ics_assistant.types import Answer, Audience, Turn
 
 __all__ = ["ObservedAssistant", "ObservedFeedback", "QuestionRecorder"]
@@ -41,25 +42,6 @@ class _Redacts(Protocol):
     def redact(self, text: str) -> str: ...
 
 
-class _LogStore(Protocol):
-    def add_question(
-        self,
-        *,
-        question: str,
-        refused: bool,
-        reason: str | None,
-        cited: Sequence[str],
-        latency_ms: float,
-        audience: str,
-    ) -> int: ...
-
-    def set_feedback(self, question: str, rating: int) -> bool: ...
-
-    def add_feedback(
-        self, *, question: str, answer: dict[str, Any], rating: int, comment: str, audience: str
-    ) -> int: ...
-
-
 class QuestionRecorder:
     """Redacts and stores questions on one worker thread; ``flush()`` waits for what is queued."""
 
@@ -67,7 +49,7 @@ class QuestionRecorder:
     MAX_BACKLOG = 10_000  # redaction takes ~6 ms a question on one worker thread
 
     def __init__(
-        self, store: _LogStore, redactor: _Redacts, *, purge: Callable[[], object] | None = None
+        self, store: QuestionLog, redactor: _Redacts, *, purge: Callable[[], object] | None = None
     ) -> None:
         self.store = store
         self.redactor = redactor

@@ -99,6 +99,12 @@ class QuestionLog(Protocol):
         audience: str,
     ) -> int: ...
 
+    def set_feedback(self, question: str, rating: int) -> bool: ...
+
+    def add_feedback(
+        self, *, question: str, answer: dict[str, Any], rating: int, comment: str, audience: str
+    ) -> int: ...
+
 
 def _utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
