@@ -57,7 +57,10 @@ def test_a_number_of_is_not_a_request_for_a_number(question: str, answer_type: s
         ("When did Health Care change for the NHS?", ()),
     ],
 )
-def test_entities_fold_spelt_out_names_into_their_acronym(question: str, entities: tuple[str, ...]) -> None:
+def test_entities_fold_spelt_out_names_into_their_acronym(
+    question: str, entities: tuple[str, ...], assistant: Assistant
+) -> None:
+    # the assistant learnt the corpus's acronyms ("Care Quality Commission (CQC)") when it was built
     assert analyze_question(question).entities == entities
 
 

@@ -52,6 +52,23 @@ def test_unwrap_joins_wrapped_sentences_and_repairs_hyphenation_from_the_documen
     assert "\nShort heading\nNext paragraph starts here." in out
 
 
+def test_a_wrapped_list_item_hangs_indented_and_a_line_at_the_margin_ends_the_list() -> None:
+    text = (
+        "Treatment at the community clinic is offered without charge when you are:\n"
+        "- under 18\n"
+        "- receiving certain benefits, such as the housing payment or the income-based\n"
+        "  support allowance paid by the council to families in the district\n"
+        "Everyone else pays the standard national charges set by the department.\n"
+        "- a carer whose own doctor has referred you to the clinic for a review of\n"
+        "treatment that started before the new arrangements came into force.\n"
+    )
+    lines = unwrap(text).splitlines()
+    assert "such as the housing payment or the income-based support allowance" in lines[2]
+    assert lines[2].endswith("families in the district")
+    assert lines[3] == "Everyone else pays the standard national charges set by the department."
+    assert lines[4].endswith("review of treatment that started before the new arrangements came into force.")
+
+
 def test_plain_text_with_one_paragraph_per_line_is_unchanged() -> None:
     text = "A first paragraph that is long enough to be a real paragraph of text.\n\nShort.\n" * 5
     assert not is_hard_wrapped(text)

@@ -35,6 +35,8 @@ _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 # A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
 _YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+_AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
+_ENTRY_CHARS = 300  # a line longer than this is a paragraph, not one entry of a list of lines
 LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
 STATUS_RATIO = 0.4  # a dated status statement may follow the lead of a "still / as planned" question
 
@@ -149,7 +151,11 @@ def _intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
 def _expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     """Whether the list that ``sc`` introduces is the answer: the question asks for a list (or a
     "what/which" question whose answer the list is), never a yes/no question, and the intro matches."""
-    if info.answer_type not in _LIST_TYPES or not _list_block(pool, sc):
+    if not _list_block(pool, sc):
+        return False
+    if info.answer_type == "name" and info.terms:  # "who can get it free?": the list of who, when the
+        return all(t in sc.terms for t in info.terms)  # intro says everything the question asks about
+    if info.answer_type not in _LIST_TYPES:
         return False
     if info.answer_type != "list" and _YES_NO.match(info.text):
         return False
@@ -211,6 +217,36 @@ def _speaker_before(pool: Pool, sc: Scored) -> Scored | None:
     return None
 
 
+def _entry_line(text: str, sentences: Sequence[Scored], sc: Scored) -> list[Scored]:
+    """The sentences of the line ``sc`` is on, when that line is one entry of a block of lines
+    (a list without bullets: "Stanmere MIU, Church Lane. Open 9am to 5pm.") rather than a
+    paragraph of its own; empty otherwise."""
+    line_start = text.rfind("\n", 0, sc.start) + 1
+    nl = text.find("\n", sc.end)
+    line_end = len(text) if nl < 0 else nl
+    before_single = line_start > 0 and text[line_start - 2 : line_start] != "\n\n"
+    after_single = line_end < len(text) and text[line_end : line_end + 2] != "\n\n"
+    if not (before_single or after_single) or line_end - line_start > _ENTRY_CHARS:
+        return []
+    entry = [s for s in sentences if s.start >= line_start and s.end <= line_end]
+    if any(_is_intro(s) for s in entry):  # a line that opens a list is not an entry of one
+        return []
+    return entry if len(entry) > 1 else []
+
+
+def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
+    """A list intro that closes the lead's own paragraph, within a few sentences, and shares a
+    key term with the question: its list is what the lead is about."""
+    chunk = lead.hit.chunk
+    for nxt in pool.by_chunk[chunk.chunk_id][lead.index + 1 : lead.index + 1 + _AFTER_LEAD]:
+        if "\n\n" in chunk.text[lead.end : nxt.start] or nxt.item:
+            return None
+        if _is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
+            shared = _PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
+            return nxt if shared and _list_block(pool, nxt) else None
+    return None
+
+
 def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     ranked = [s for s in pool.ranked() if not s.is_question]
     if not ranked:
@@ -221,12 +257,16 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         intro = _intro_of(pool, lead)
         if intro is not None and _expands(info, pool, intro):
             lead, items = intro, _list_block(pool, intro)
+    start = lead.start
+    if not items and info.answer_type in _LIST_TYPES:
+        intro = _list_after(info, pool, lead)
+        if intro is not None:  # "Hubs offer evening appointments. ... There are three hubs:" + list
+            items = _list_block(pool, intro)
     if items:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
-        block = Quote(
-            chunk, lead.start, spans[items[-1]].end, tuple((spans[i].start, spans[i].end) for i in items)
-        )
+        kept = tuple((spans[i].start, spans[i].end) for i in items)
+        block = Quote(chunk, start, spans[items[-1]].end, kept)
         setting = _setting(info, ranked, lead)
         return [Quote(setting.hit.chunk, setting.start, setting.end), block] if setting else [block]
     quotes: list[Quote] = []
@@ -248,7 +288,11 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         used.add((chunk.chunk_id, sc.index))
         end = sc.end
         sentences = pool.by_chunk[chunk.chunk_id]
-        if not quotes and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
+        entry = _entry_line(chunk.text, sentences, sc) if not quotes else []
+        if entry:  # a lead inside one entry of a list of lines: the whole entry
+            start, end = min(start, entry[0].start), entry[-1].end
+            used.update((chunk.chunk_id, s.index) for s in entry)
+        if not quotes and not entry and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
             nxt = sentences[sc.index + 1]
             # a name or label line: its next line says what it is (a salutation "Dear colleague," does not)
             short = len(sc.text.split()) < 5 and not nxt.text.rstrip().endswith(",")
@@ -319,7 +363,8 @@ def _render(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
             lines = [f"{frame}{intro} [{n}]"]
             for s, e in q.items:
                 lines.append("- " + _BULLET.sub("", chunk.text[s:e]).strip())
-            announced = [int(x) for x in numbers_in(intro) if x.isdigit()]
+            last = re.split(r"(?<=[.!?])\s+", intro)[-1]  # the intro sentence, not the lead before it
+            announced = [int(x) for x in numbers_in(last) if x.isdigit()]
             if q.truncated:
                 lines.append("The source's list goes on beyond these.")
             elif announced and max(announced) > len(q.items):

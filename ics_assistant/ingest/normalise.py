@@ -132,6 +132,9 @@ def is_hard_wrapped(text: str) -> bool:
     return len(near) / len(lines) >= _WRAP_SHARE and mid_sentence >= 0.5 * len(near)
 
 
+_BULLETS = ("•", "-", "*", "–")
+
+
 def unwrap(text: str) -> str:
     """Join lines that a fixed-width wrap broke, and repair words hyphenated across lines."""
     lines = text.splitlines()
@@ -142,7 +145,7 @@ def unwrap(text: str) -> str:
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
-        if out and stripped and _continues(out[-1], stripped, width):
+        if out and stripped and _continues(out[-1], stripped, width) and not _ends_item(out[-1], line):
             prev = out[-1].rstrip()
             hyphen = _HYPHEN_END.search(prev)
             nxt = _WORD_START.match(stripped)
@@ -168,7 +171,7 @@ def _continues(prev: str, line: str, width: int) -> bool:
     """``line`` carries on the sentence that ``prev`` began: ``prev`` runs to the margin without
     ending a sentence, or ``line`` starts in lower case after a line that ends no sentence."""
     p = prev.rstrip()
-    if not p.strip() or line.startswith(("•", "-", "*", "–")):
+    if not p.strip() or line.startswith(_BULLETS):
         return False
     lower_next = line[:1].islower()
     if lower_next and len(p) >= 0.4 * width and not _FULL_STOP.search(p):
@@ -176,6 +179,12 @@ def _continues(prev: str, line: str, width: int) -> bool:
     if len(p) < _NEAR_WIDTH * width:
         return False
     return not (_SENTENCE_END.search(p) and not p.endswith("-"))
+
+
+def _ends_item(prev: str, line: str) -> bool:
+    """A list item's wrapped lines hang indented (or carry on in lower case); a line back at the
+    margin that starts a new sentence after an item ends the list ("Everyone else pays ...")."""
+    return prev.lstrip().startswith(_BULLETS) and not line[:1].isspace() and line[:1].isupper()
 
 
 def plain_text_prose(text: str) -> str:

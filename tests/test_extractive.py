@@ -1,0 +1,98 @@
+"""The extractive answer's shape: list entries quoted whole, lists that close the lead's paragraph
+quoted with it, "who can ..." answered by the list of who. Texts are invented, not from a corpus."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.extractive import Composition, compose_extractive
+from ics_assistant.sentences import split_sentences
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+
+def _compose(question: str, text: str, title: str = "Local services guide") -> Composition:
+    chunk = Chunk(
+        "g:1", "g", text, 0, len(text), audience="public", title=title, sentences=tuple(split_sentences(text))
+    )
+    embedder = FakeEmbedder()
+    pool = score_sentences(
+        analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, embedder.embed([question])[0]
+    )
+    return compose_extractive(pool)
+
+
+CLINICS = (
+    "Walk-in clinics treat sprains, cuts and minor burns.\n\n"
+    "Eastbrook Walk-in Clinic, Eastbrook Hospital, Mill Road, Eastbrook. Open 8am to 8pm, every day.\n"
+    "Westford Walk-in Clinic, Westford Health Centre, Kiln Street, Westford. Open 10am to 4pm, weekdays "
+    "only. Closed on bank holidays.\n\n"
+    "There is no scanner at Westford, so staff may send you on to Eastbrook."
+)
+
+
+def test_a_lead_inside_one_entry_of_a_list_of_lines_quotes_the_whole_entry() -> None:
+    comp = _compose("westford walk-in clinic opening hours", CLINICS)
+    assert "Kiln Street, Westford. Open 10am to 4pm, weekdays only. Closed on bank holidays [1]." in comp.text
+    assert "Eastbrook Hospital, Mill Road" not in comp.text.split("[1]")[0]  # not the neighbouring entry
+
+
+def test_a_paragraph_of_its_own_is_not_stretched_to_an_entry() -> None:
+    text = (
+        "The hubs offer evening appointments for working people. They are booked through your practice.\n\n"
+        "Parking is free at every hub. Buses stop outside each one."
+    )
+    comp = _compose("are hub appointments in the evening", text)
+    assert "Parking" not in comp.text
+
+
+HUBS = (
+    "Evening hubs offer doctor and nurse appointments after work for people who cannot come in the day. "
+    "Hubs are open Monday to Friday from 6pm to 8pm. There are three hubs:\n"
+    "- Ash Grove Surgery, Northam\n"
+    "- Beacon Health Centre, Southam\n"
+    "- Cedar Lane Practice, Eastam\n"
+    "Hub appointments are booked through your own practice.\n\n"
+    "Other news: the car park is being resurfaced."
+)
+
+
+def test_a_list_that_closes_the_leads_paragraph_is_quoted_with_it_and_counted_from_its_intro() -> None:
+    comp = _compose("evening hubs locations", HUBS)
+    lines = comp.text.splitlines()
+    assert lines[0].endswith("There are three hubs: [1]")
+    assert lines[1:4] == [
+        "- Ash Grove Surgery, Northam",
+        "- Beacon Health Centre, Southam",
+        "- Cedar Lane Practice, Eastam",
+    ]
+    # "three" items announced, three listed: no "names only" note from the hours' numbers in the lead
+    assert "names only" not in comp.text
+
+
+def test_a_pronoun_intro_after_the_lead_brings_its_list() -> None:
+    text = (
+        "Besides doctors and nurses, surgeries now employ 120 staff in newer roles. These include:\n"
+        "- pharmacists, who review medicines\n"
+        "- physiotherapists, for joint problems\n"
+        "- link workers\n\n"
+        "Reception staff ask a few questions to book you with the right person."
+    )
+    comp = _compose("apart from doctors and nurses what other kinds of staff work in surgeries", text)
+    assert "- pharmacists, who review medicines" in comp.text and "- link workers" in comp.text
+    assert "These include: [1]" in comp.text
+
+
+def test_who_can_question_gets_the_list_of_who_when_its_intro_says_what_is_asked() -> None:
+    text = (
+        "Eye tests are free if you are:\n"
+        "- under 16\n"
+        "- aged 60 or over\n"
+        "- receiving certain benefits\n"
+        "Everyone else pays the standard charge.\n\n"
+        "Opticians are independent businesses and set their own opening hours."
+    )
+    comp = _compose("Who can get eye tests for free?", text)
+    assert comp.text.splitlines()[1:4] == ["- under 16", "- aged 60 or over", "- receiving certain benefits"]
+    assert "Everyone else pays" not in comp.text
