@@ -342,13 +342,16 @@ def test_hostile_files_are_reported_and_every_good_document_kept(tmp_path: Path,
 def test_documents_unpacking_past_the_limit_fail_alone_and_the_rest_is_indexed(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import docx
+
     from .hostile_fixtures import pdf_stream_bomb, zip_bomb_docx
-    from .test_loaders import make_docx
 
     monkeypatch.setenv("ICS_MAX_UNPACKED_BYTES", "3000000")
     zip_bomb_docx(corpus / "bomb.docx", megabytes=200)
     pdf_stream_bomb(corpus / "scan.pdf", megabytes=20)
-    make_docx(corpus / "minutes.docx", ["The board met in May and agreed the winter plan."])
+    minutes = docx.Document()
+    minutes.add_paragraph("The board met in May and agreed the winter plan.")
+    minutes.save(str(corpus / "minutes.docx"))
     settings = settings_for(tmp_path, corpus)
     assert settings.max_unpacked_bytes == 3_000_000
     report = run_ingest(settings, FakeEmbedder(), progress=False)
