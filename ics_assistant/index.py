@@ -20,7 +20,7 @@ from ics_assistant.backends.bm25_index import Bm25Index, load_bm25
 from ics_assistant.backends.chroma_store import ChromaStore
 from ics_assistant.config import Settings
 from ics_assistant.errors import IndexNotBuiltError, IndexStateError
-from ics_assistant.ingest.injection import injection_rule
+from ics_assistant.ingest.injection import flag_chunks
 from ics_assistant.ingest.pipeline import (
     META_CORPUS_DIR,
     META_EMBEDDER,
@@ -77,9 +77,7 @@ class Index:
         self._chroma = chroma
         self._chunks: dict[str, Chunk] = {c.chunk_id: c for c in store.all_chunks()}
         # passages addressing an AI (ingest/injection.py): never retrieved for the public
-        self._flagged: dict[str, str] = {
-            cid: rule for cid, c in self._chunks.items() if (rule := injection_rule(c.text))
-        }
+        self._flagged: dict[str, str] = flag_chunks(self._chunks.values())
         self._lexical = self._load_lexical()
         self._lock = threading.Lock()
         self._sizes: dict[str, int] = {}

@@ -72,3 +72,32 @@ def outside_link(corpus: Path, target: Path, name: str = "linked.txt") -> Path:
     link = corpus / name
     link.symlink_to(target)
     return link
+
+
+def pdf_stream_bomb(path: Path, megabytes: int = 60) -> Path:
+    """A one-page PDF of a few KB whose compressed content stream decodes to ``megabytes`` MB
+    of text-showing operators."""
+    import zlib
+
+    line = b"(" + b"x" * 90 + b") Tj T*\n"
+    body = b"BT /F1 12 Tf 72 720 Td 14 TL\n" + line * (megabytes * 1_000_000 // len(line)) + b"ET"
+    stream = zlib.compress(body, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

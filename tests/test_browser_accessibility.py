@@ -4,6 +4,7 @@ headless chromium: no serious or critical violations. And the widget used with t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from ics_assistant.api.app import create_app
 from ics_assistant.config import Settings
 
 from .browser_fixtures import browser  # noqa: F401  (pytest fixture)
+from .console_fixtures import TOKEN as FLAGGED_TOKEN
+from .console_fixtures import with_hostile_document
 from .web_fixtures import FakeAssistant, LiveServer
 
 pytestmark = pytest.mark.browser
@@ -72,10 +75,25 @@ def test_console_pages_have_no_serious_violations(server: LiveServer, page: Page
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Documents", exact=True)).to_be_visible()
     found = {"documents": serious(page)}
-    for name in ("unanswered", "evals", "audit", "documents/ics-faq/preview"):
+    for name in ("unanswered", "evals", "flagged", "audit", "documents/ics-faq/preview"):
         page.goto(f"{server.url}/console/{name}")
         found[name] = serious(page)
     assert found == {k: [] for k in found}
+
+
+def test_flagged_passages_page_has_no_serious_violations(tmp_path: Path, page: Page) -> None:
+    settings = with_hostile_document(tmp_path)
+    with LiveServer(create_app(settings, FakeAssistant())) as live:
+        page.goto(live.url + "/console")
+        page.get_by_label("Your name (for the audit log)").fill("Alex")
+        page.get_by_label("Maintainer token").fill(FLAGGED_TOKEN)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Flagged passages").click()
+        expect(page.get_by_role("heading", name="Flagged passages")).to_be_visible()
+        expect(page.locator("tbody tr")).to_have_count(1)
+        expect(page.locator(".excerpt")).to_contain_text('<img src="https://t.example/p.gif">')
+        assert page.locator("main img").count() == 0  # the document's markup stays text
+        assert serious(page) == []
 
 
 def test_widget_works_with_the_keyboard_only(server: LiveServer, page: Page) -> None:

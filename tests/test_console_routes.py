@@ -29,6 +29,7 @@ ACTIONS = [
     ("get", "/console/documents"),
     ("get", "/console/unanswered"),
     ("get", "/console/audit"),
+    ("get", "/console/flagged"),
     ("get", "/console/jobs"),
     ("post", "/console/ingest"),
     ("post", f"/console/documents/{DOC}"),

@@ -319,7 +319,7 @@ def test_hostile_files_are_reported_and_every_good_document_kept(tmp_path: Path,
 
     entity_bomb_docx(corpus / "entities.docx")
     huge_text_node_docx(corpus / "node.docx", megabytes=12)
-    zip_bomb_docx(corpus / "zip.docx", megabytes=30)
+    zip_bomb_docx(corpus / "zip.docx", megabytes=60)
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     outside_link(corpus, secret, "x.txt")
@@ -337,3 +337,28 @@ def test_hostile_files_are_reported_and_every_good_document_kept(tmp_path: Path,
     assert "forged\\nfailed 0\\nadded 999" in summary
     index = assert_consistent(settings)
     assert all("root:x" not in c.text for c in index.all_chunks())
+
+
+def test_documents_unpacking_past_the_limit_fail_alone_and_the_rest_is_indexed(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+
+    from .hostile_fixtures import pdf_stream_bomb, zip_bomb_docx
+
+    monkeypatch.setenv("ICS_MAX_UNPACKED_BYTES", "3000000")
+    zip_bomb_docx(corpus / "bomb.docx", megabytes=200)
+    pdf_stream_bomb(corpus / "scan.pdf", megabytes=20)
+    minutes = docx.Document()
+    minutes.add_paragraph("The board met in May and agreed the winter plan.")
+    minutes.save(str(corpus / "minutes.docx"))
+    settings = settings_for(tmp_path, corpus)
+    assert settings.max_unpacked_bytes == 3_000_000
+    report = run_ingest(settings, FakeEmbedder(), progress=False)
+    failed = {Path(name).name: reason for name, reason in report.failed}
+    assert set(failed) == {"bomb.docx", "scan.pdf"}
+    for reason in failed.values():
+        assert "over the 3,000,000-byte limit" in reason
+    assert set(ALL_DOCS) | {"minutes"} == set(report.added)
+    assert "bomb.docx" in report.summary() and "unpacks to" in report.summary()
+    assert_consistent(settings)

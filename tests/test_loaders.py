@@ -234,3 +234,33 @@ def test_a_parser_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(LoadError, match="still parsing"):
         load_file(tmp_path / "slow.txt", LIMIT, max_seconds=0.2)
     assert time.monotonic() - started < 2
+
+
+def test_the_unpacked_size_has_its_own_limit_checked_before_parsing(tmp_path: Path) -> None:
+    from .hostile_fixtures import pdf_stream_bomb, zip_bomb_docx
+
+    zipped = zip_bomb_docx(tmp_path / "zip.docx", megabytes=5)
+    assert len(load_file(zipped, LIMIT, max_unpacked=10_000_000)) > 4_000_000
+    with pytest.raises(LoadError, match=r"unpacks to 5,\d{3},\d{3} bytes, over the 2,000,000-byte limit"):
+        load_file(zipped, LIMIT, max_unpacked=2_000_000)
+    small = pdf_stream_bomb(tmp_path / "small.pdf", megabytes=1)
+    assert "xxxxxxxx" in load_file(small, LIMIT, max_unpacked=2_000_000)
+    with pytest.raises(LoadError, match="unpacks to"):
+        load_file(small, LIMIT, max_unpacked=500_000)
+
+
+def test_decompression_bombs_are_refused_fast_at_the_default_limit(tmp_path: Path) -> None:
+    import time
+
+    from ics_assistant.config import Settings
+
+    from .hostile_fixtures import pdf_stream_bomb, zip_bomb_docx
+
+    cap = Settings(_env_file=None).max_unpacked_bytes  # type: ignore[call-arg]
+    bombs = [zip_bomb_docx(tmp_path / "zip.docx", megabytes=300), pdf_stream_bomb(tmp_path / "p.pdf", 70)]
+    for bomb in bombs:
+        assert bomb.stat().st_size < LIMIT  # under a megabyte as stored
+        started = time.perf_counter()
+        with pytest.raises(LoadError, match=r"unpacks to .* bytes, over the 50,000,000-byte limit"):
+            load_file(bomb, 20_000_000, max_unpacked=cap)
+        assert time.perf_counter() - started < 5  # 175 s and 4.3 GB before the check

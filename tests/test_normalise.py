@@ -85,3 +85,15 @@ def test_hard_wrapped_text_export_loses_page_lines_and_headers() -> None:
     out = plain_text_prose(text)
     assert "Page 1" not in out and "Acme Plan 2026" not in out
     assert "carries on word" in out  # wrapped lines joined into one paragraph
+
+
+def test_unwrap_stays_linear_on_a_megabyte_paragraph() -> None:
+    import time
+
+    words = ["integrated", "care", "system", "board", "partner", "place"]
+    lines = [" ".join(words[(i + j) % 6] for j in range(11)) + " and" for i in range(12_000)]
+    text = "\n".join(lines)  # about 1 MB wrapped at ~75 characters, never ending a sentence
+    started = time.perf_counter()
+    out = unwrap(text)
+    assert time.perf_counter() - started < 10  # minutes when each join re-read the whole line
+    assert out == " ".join(lines)

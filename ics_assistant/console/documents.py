@@ -76,7 +76,12 @@ def document_rows(
     today = today or dt.date.today()
     stale = stale or set()
     corpus = settings.corpus_dir
-    loaded = load_corpus(corpus, load_rules(rules_path_for(corpus)), settings.max_file_bytes)
+    loaded = load_corpus(
+        corpus,
+        load_rules(rules_path_for(corpus)),
+        settings.max_file_bytes,
+        max_unpacked=settings.max_unpacked_bytes,
+    )
     manifest = raw_manifest(corpus)
     chunks, last = _stored(settings)
     rows: list[DocRow] = []

@@ -46,7 +46,8 @@ def preview(settings: Settings, doc_id: str) -> Preview | None:
         ):
             try:
                 text = clean_text(
-                    load_file(file, settings.max_file_bytes), load_rules(rules_path_for(corpus))
+                    load_file(file, settings.max_file_bytes, max_unpacked=settings.max_unpacked_bytes),
+                    load_rules(rules_path_for(corpus)),
                 )
             except LoadError as exc:
                 return Preview(doc_id, "", (), "file", exc.reason)

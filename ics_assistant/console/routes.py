@@ -23,6 +23,7 @@ from starlette.datastructures import UploadFile
 from ics_assistant.config import Settings
 from ics_assistant.console.auth import COOKIE, ConsoleAuth
 from ics_assistant.console.documents import document_rows, overdue_ranked
+from ics_assistant.console.flagged import flagged_passages
 from ics_assistant.console.jobs import Job, JobRunner
 from ics_assistant.console.manifest_file import remove_entry, update_entry
 from ics_assistant.console.preview import preview
@@ -302,6 +303,18 @@ async def draft(request: Request, entry_id: int) -> Response:
         fh.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
     await run_in_threadpool(state.ops.store.audit, who, "draft_eval_item", entry=entry_id, item=item.id)
     return await unanswered(request, message=f"Draft eval item {item.id} added to {state.drafts_path.name}.")
+
+
+@router.get("/flagged", response_class=HTMLResponse)
+async def flagged(request: Request) -> Response:
+    _who(request)
+    try:
+        passages = await run_in_threadpool(flagged_passages, _state(request).settings)
+    except AssistantError as exc:  # a damaged chunk store: said so, no path, no traceback
+        return _page(
+            request, "flagged.html", "Flagged passages", 503, passages=None, message=str(exc), error=True
+        )
+    return _page(request, "flagged.html", "Flagged passages", passages=passages)
 
 
 @router.get("/audit", response_class=HTMLResponse)

@@ -72,7 +72,8 @@ def accept_upload(settings: Settings, filename: str, data: bytes, fields: dict[s
         staged.write_bytes(data)
         try:
             text = clean_text(
-                load_file(staged, settings.max_upload_bytes), load_rules(rules_path_for(corpus))
+                load_file(staged, settings.max_upload_bytes, max_unpacked=settings.max_unpacked_bytes),
+                load_rules(rules_path_for(corpus)),
             )
         except LoadError as exc:
             raise UploadError(f"{name}: {exc.reason}. Nothing was changed.") from exc

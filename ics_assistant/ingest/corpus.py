@@ -108,9 +108,12 @@ def _candidates(corpus_dir: Path) -> list[Path]:
     )
 
 
-def load_corpus(corpus_dir: Path, rules: CleaningRules, max_file_bytes: int) -> LoadedCorpus:
+def load_corpus(
+    corpus_dir: Path, rules: CleaningRules, max_file_bytes: int, *, max_unpacked: int | None = None
+) -> LoadedCorpus:
     """Load every document under ``corpus_dir``. Raises ``CorpusError`` only for a missing
-    folder or an unusable manifest; single bad files are reported in ``failures``."""
+    folder or an unusable manifest; single bad files (too large as stored or unpacked,
+    unreadable, hostile) are reported in ``failures``."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist")
     manifest: dict[str, DocumentMeta] = load_manifest(corpus_dir)
@@ -131,7 +134,7 @@ def load_corpus(corpus_dir: Path, rules: CleaningRules, max_file_bytes: int) -> 
         try:
             if not path.resolve().is_relative_to(root):  # never read outside the corpus
                 raise LoadError(str(path), "outside the corpus folder (through a link): not read")
-            text = clean_text(load_file(path, max_file_bytes), rules)
+            text = clean_text(load_file(path, max_file_bytes, max_unpacked=max_unpacked), rules)
             if not text:
                 raise LoadError(str(path), "nothing left after removing page furniture")
         except LoadError as exc:

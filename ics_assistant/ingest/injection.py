@@ -8,6 +8,7 @@ prompts carry every source inside a data-only fence (``prompts/grounded_answer.u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,11 +16,14 @@ from pathlib import Path
 import yaml
 
 from ics_assistant.errors import CorpusError
+from ics_assistant.types import Chunk
 
 __all__ = [
     "DEFAULT_PATTERNS_PATH",
     "PATTERNS_FILE",
     "InjectionRule",
+    "flag_chunks",
+    "fold_spaces",
     "injection_rule",
     "load_injection_rules",
 ]
@@ -51,10 +55,21 @@ def load_injection_rules(path: Path = DEFAULT_PATTERNS_PATH) -> tuple[InjectionR
     return rules
 
 
+def fold_spaces(text: str) -> str:
+    """``text`` as the rules see it: runs of spaces and tabs folded to one space (lines kept)."""
+    return re.sub(r"[ \t\r\f\v]+", " ", text)
+
+
 def injection_rule(text: str, rules: tuple[InjectionRule, ...] | None = None) -> str | None:
     """The name of the first rule ``text`` matches, or ``None``."""
-    folded = re.sub(r"[ \t\r\f\v]+", " ", text)
+    folded = fold_spaces(text)
     for rule in rules if rules is not None else load_injection_rules():
         if rule.pattern.search(folded):
             return rule.name
     return None
+
+
+def flag_chunks(chunks: Iterable[Chunk]) -> dict[str, str]:
+    """Chunk id -> the rule it matched, for the chunks that address an AI (``Index.flagged()``
+    and the maintainers' console both read this)."""
+    return {c.chunk_id: rule for c in chunks if (rule := injection_rule(c.text))}

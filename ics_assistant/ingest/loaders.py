@@ -5,14 +5,19 @@ Supported: ``.txt``, ``.md``, ``.html``/``.htm`` (main text only), ``.pdf`` (pyp
 or a corrupt PDF/DOCX raises ``LoadError(path, reason)``; the pipeline reports it and goes on.
 
 Hostile files are bounded: a symbolic link is never followed (``O_NOFOLLOW``, regular files
-only); a DOCX whose parts unpack to more than the size limit is refused before any XML is
-parsed; XML is parsed without resolving entities and without lxml's huge-tree mode (python-docx's
-parser), and any parser failure, expected or not, becomes that file's ``LoadError``.
+only); a file is refused when it unpacks to more than ``max_unpacked`` bytes
+(``ICS_MAX_UNPACKED_BYTES``), before its text is parsed: a zip package (DOCX) by the declared
+sizes of its members, read from the zip directory without inflating anything, a PDF by the
+decoded size of its pages' content streams (each stream also capped by pypdf itself); HTML and
+text are not compressed, so ``max_bytes`` bounds them. XML is parsed without resolving entities
+and without lxml's huge-tree mode (python-docx's parser), each parse is stopped after
+``LOAD_SECONDS``, and any parser failure, expected or not, becomes that file's ``LoadError``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import re
@@ -27,7 +32,7 @@ from types import FrameType
 from ics_assistant.errors import LoadError
 from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
 
-__all__ = ["LOADERS", "LOAD_SECONDS", "SUPPORTED_SUFFIXES", "check_zip_size", "load_file"]
+__all__ = ["LOADERS", "LOAD_SECONDS", "SUPPORTED_SUFFIXES", "ZIP_SUFFIXES", "check_zip_size", "load_file"]
 
 LOAD_SECONDS = 60.0  # per file: a parser still busy after this is stopped (main thread only)
 
@@ -141,13 +146,29 @@ def load_html(path: Path, data: bytes) -> str:
     return _nonempty(path, _BLANKS.sub("\n\n", "\n".join(lines)).strip())
 
 
-def load_pdf(path: Path, data: bytes) -> str:
+def _too_big(path: Path, unpacked: int, max_bytes: int) -> LoadError:
+    return LoadError(
+        str(path), f"unpacks to {unpacked:,} bytes, over the {max_bytes:,}-byte limit (a decompression bomb?)"
+    )
+
+
+def load_pdf(path: Path, data: bytes, max_unpacked: int | None = None) -> str:
+    """Text of every page; with ``max_unpacked``, refused once the pages' decoded content
+    streams pass it (checked page by page, before that page's text is extracted)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages: list[str] = []
+        unpacked = 0
+        for page in reader.pages:
+            if max_unpacked is not None:
+                contents = page.get_contents()
+                unpacked += len(contents.get_data()) if contents is not None else 0
+                if unpacked > max_unpacked:
+                    raise _too_big(path, unpacked, max_unpacked)
+            pages.append(page.extract_text() or "")
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable PDF: {exc}") from exc
     pages = [unwrap(p) for p in strip_page_furniture(pages)]
@@ -157,8 +178,9 @@ def load_pdf(path: Path, data: bytes) -> str:
 def check_zip_size(path: Path, data: bytes, max_bytes: int) -> None:
     """Refuse a zip package (DOCX) whose members unpack to more than ``max_bytes`` in all.
 
-    ``zipfile`` never yields more than a member's declared size, so the declared sizes bound
-    what the parser can be handed.
+    Only the zip's central directory is read (nothing is inflated), and ``zipfile`` never
+    yields more than a member's declared size, so the declared sizes bound what the parser
+    can be handed.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -166,9 +188,7 @@ def check_zip_size(path: Path, data: bytes, max_bytes: int) -> None:
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable DOCX: {exc}") from exc
     if unpacked > max_bytes:
-        raise LoadError(
-            str(path), f"unpacks to {unpacked:,} bytes, over the {max_bytes:,}-byte limit (a zip bomb?)"
-        )
+        raise _too_big(path, unpacked, max_bytes)
 
 
 def load_docx(path: Path, data: bytes) -> str:
@@ -193,6 +213,7 @@ LOADERS: dict[str, Callable[[Path, bytes], str]] = {
     ".docx": load_docx,
 }
 SUPPORTED_SUFFIXES = frozenset(LOADERS)
+ZIP_SUFFIXES = frozenset({".docx"})  # zip packages: their declared unpacked size is checked first
 
 
 class _LoadTimeoutError(BaseException):  # not an Exception: parsers' broad handlers let it through
@@ -219,15 +240,24 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def load_file(path: Path, max_bytes: int, max_seconds: float = LOAD_SECONDS) -> str:
-    """The raw text of ``path`` (before cleaning). Raises ``LoadError`` with a reason."""
+def load_file(
+    path: Path, max_bytes: int, max_seconds: float = LOAD_SECONDS, *, max_unpacked: int | None = None
+) -> str:
+    """The raw text of ``path`` (before cleaning). Raises ``LoadError`` with a reason.
+
+    ``max_bytes`` bounds the file as stored, ``max_unpacked`` (default: ``max_bytes``) what a
+    compressed format may unpack to, ``max_seconds`` the parse.
+    """
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
         raise LoadError(str(path), f"unsupported file type {suffix or '(none)'}")
+    unpacked_limit = max_bytes if max_unpacked is None else max_unpacked
     data = _read_bytes(path, max_bytes)
-    if suffix == ".docx":
-        check_zip_size(path, data, max_bytes)
+    if suffix in ZIP_SUFFIXES:
+        check_zip_size(path, data, unpacked_limit)
+    if loader is load_pdf:
+        loader = functools.partial(load_pdf, max_unpacked=unpacked_limit)
     try:
         with _time_limit(max_seconds):
             return loader(path, data)

@@ -32,6 +32,7 @@ _HYPHEN_END = re.compile(r"([A-Za-z][A-Za-z-]*)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
 _WRAP_SHARE = 0.45  # share of non-empty lines near the wrap width for text to count as hard-wrapped
 _NEAR_WIDTH = 0.72  # a line at least this share of the wrap width "runs to the margin"
+_TAIL = 128  # how much of a joined line's end the end-of-line checks read
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -135,6 +136,29 @@ def is_hard_wrapped(text: str) -> bool:
 _BULLETS = ("•", "-", "*", "–")
 
 
+class _Joined:
+    """A line being joined from wrapped pieces. Its end is checked on a bounded tail and its
+    pieces are joined once, so unwrapping stays linear however long a paragraph runs (a
+    one-paragraph PDF page of a megabyte took minutes when each join re-read the whole line)."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.length = len(first)
+        self.tail = first[-_TAIL:]
+
+    def add(self, piece: str, sep: str = "", drop_last: bool = False) -> None:
+        if drop_last:  # a line-end hyphen: it is the last character of the last piece
+            self.parts[-1] = self.parts[-1][:-1]
+            self.length -= 1
+        self.parts += [sep, piece]
+        self.length += len(sep) + len(piece)
+        self.tail = (self.tail[:-1] if drop_last else self.tail) + sep + piece
+        self.tail = self.tail[-_TAIL:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def unwrap(text: str) -> str:
     """Join lines that a fixed-width wrap broke, and repair words hyphenated across lines."""
     lines = text.splitlines()
@@ -142,22 +166,26 @@ def unwrap(text: str) -> str:
     if not width:
         return text
     vocab = Counter(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
-    out: list[str] = []
+    out: list[_Joined] = []
     for line in lines:
         stripped = line.strip()
-        if out and stripped and _continues(out[-1], stripped, width) and not _ends_item(out[-1], line):
-            prev = out[-1].rstrip()
-            hyphen = _HYPHEN_END.search(prev)
+        if (
+            out
+            and stripped
+            and _continues(out[-1].tail, out[-1].length, stripped, width)
+            and not _ends_item(out[-1].parts[0], line)
+        ):
+            hyphen = _HYPHEN_END.search(out[-1].tail)
             nxt = _WORD_START.match(stripped)
             if hyphen and nxt and _known_word(vocab, hyphen.group(1), nxt.group(1)):
-                out[-1] = prev[:-1] + stripped
+                out[-1].add(stripped, drop_last=True)
             elif hyphen and nxt:
-                out[-1] = prev + stripped
+                out[-1].add(stripped)
             else:
-                out[-1] = prev + " " + stripped
+                out[-1].add(stripped, " ")
         else:
-            out.append(line.rstrip())
-    return "\n".join(out)
+            out.append(_Joined(line.rstrip()))
+    return "\n".join(j.text() for j in out)
 
 
 def _known_word(vocab: Counter[str], head: str, tail: str) -> bool:
@@ -167,24 +195,25 @@ def _known_word(vocab: Counter[str], head: str, tail: str) -> bool:
     return vocab[(last + tail).lower()] > 0 or vocab[(head.replace("-", "") + tail).lower()] > 0
 
 
-def _continues(prev: str, line: str, width: int) -> bool:
-    """``line`` carries on the sentence that ``prev`` began: ``prev`` runs to the margin without
-    ending a sentence, or ``line`` starts in lower case after a line that ends no sentence."""
-    p = prev.rstrip()
-    if not p.strip() or line.startswith(_BULLETS):
+def _continues(p: str, length: int, line: str, width: int) -> bool:
+    """``line`` carries on the sentence that the line before began (``p`` its end, without
+    trailing space, ``length`` its length): it runs to the margin without ending a sentence, or
+    ``line`` starts in lower case after a line that ends no sentence."""
+    if not p or line.startswith(_BULLETS):
         return False
     lower_next = line[:1].islower()
-    if lower_next and len(p) >= 0.4 * width and not _FULL_STOP.search(p):
+    if lower_next and length >= 0.4 * width and not _FULL_STOP.search(p):
         return True
-    if len(p) < _NEAR_WIDTH * width:
+    if length < _NEAR_WIDTH * width:
         return False
     return not (_SENTENCE_END.search(p) and not p.endswith("-"))
 
 
-def _ends_item(prev: str, line: str) -> bool:
+def _ends_item(first: str, line: str) -> bool:
     """A list item's wrapped lines hang indented (or carry on in lower case); a line back at the
-    margin that starts a new sentence after an item ends the list ("Everyone else pays ...")."""
-    return prev.lstrip().startswith(_BULLETS) and not line[:1].isspace() and line[:1].isupper()
+    margin that starts a new sentence after an item (``first``: the item's first line) ends the
+    list ("Everyone else pays ...")."""
+    return first.lstrip().startswith(_BULLETS) and not line[:1].isspace() and line[:1].isupper()
 
 
 def plain_text_prose(text: str) -> str:

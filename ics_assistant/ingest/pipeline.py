@@ -148,7 +148,12 @@ def run_ingest(
     corpus = corpus_dir or settings.corpus_dir
     report = IngestReport(index_dir=str(settings.index_dir))
     with ingest_lock(settings.index_dir):
-        loaded = load_corpus(corpus, load_rules(rules_path_for(corpus)), settings.max_file_bytes)
+        loaded = load_corpus(
+            corpus,
+            load_rules(rules_path_for(corpus)),
+            settings.max_file_bytes,
+            max_unpacked=settings.max_unpacked_bytes,
+        )
         report.failed = [(e.path, e.reason) for e in loaded.failures]
         report.ignored = loaded.ignored
         if strict and loaded.failures:

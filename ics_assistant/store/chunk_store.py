@@ -7,6 +7,13 @@ It is the source of truth the other indexes are reconciled against:
 - ``vectors``: per chunk id, the chunk vector (float32) and one vector per sentence (float16),
   written batch by batch while embedding so an interrupted ingest keeps its work;
 - ``meta``: embedder name, last ingest time, the chunk-set fingerprint.
+
+The file uses a rollback journal (``journal_mode=DELETE``), not WAL, and no memory map: WAL
+maps its ``-shm`` index into every reader, so a truncated ``-shm`` (or database file) killed
+the serving process with SIGBUS. With a rollback journal nothing is mapped, a stray or
+garbled ``-shm`` is ignored, and a damaged file is an ``sqlite3.Error`` the caller can type.
+Readers wait for a writer's commit (``BUSY_TIMEOUT_S``) instead of reading a snapshot; a store
+left in WAL mode by an older version is switched back when nothing else has it open.
 """
 
 from __future__ import annotations
@@ -25,7 +32,10 @@ import numpy as np
 from ics_assistant.protocols import Vectors
 from ics_assistant.types import Audience, Chunk, Document, DocumentMeta
 
-__all__ = ["ChunkStore", "StoredDocument"]
+__all__ = ["BUSY_TIMEOUT_S", "JOURNAL_MODE", "ChunkStore", "StoredDocument"]
+
+JOURNAL_MODE = "delete"
+BUSY_TIMEOUT_S = 10.0  # how long a reader waits for an ingest's commit (or a writer for readers)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,10 +88,31 @@ class ChunkStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+        )
+        try:
+            self._db.execute("PRAGMA mmap_size=0")
+            self._rollback_journal()
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _rollback_journal(self) -> None:
+        """Leave WAL (a store written by an older version); kept as it is while another
+        connection still has it open in WAL mode, and switched by the next lone opener."""
+        try:
+            self._db.execute(f"PRAGMA journal_mode={JOURNAL_MODE}").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+
+    @property
+    def journal_mode(self) -> str:
+        with self._lock:
+            return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:

@@ -1,6 +1,7 @@
 """Probe: ingest a copy of the corpus plus every hostile file of issue 9, with the real pipeline.
 
-An XML entity bomb, a 60 MB text node and a 300 MB zip bomb (as .docx), a link to /etc/passwd, a
+An XML entity bomb, a 60 MB text node and a 300 MB zip bomb (as .docx), a PDF whose page stream
+decodes to 70 MB, a link to /etc/passwd, a
 file name with newlines that forges report lines, and a public document that addresses an AI.
 Checks: the ingest finishes, reports each bad file with a reason, keeps every good document,
 flags the AI-addressed passage, and the process stays under 1.5 GB peak RSS.
@@ -25,7 +26,12 @@ from _probe import Probe  # noqa: E402
 
 from ics_assistant.config import Settings  # noqa: E402
 from ics_assistant.ingest.pipeline import run_ingest  # noqa: E402
-from tests.hostile_fixtures import entity_bomb_docx, huge_text_node_docx, zip_bomb_docx  # noqa: E402
+from tests.hostile_fixtures import (  # noqa: E402
+    entity_bomb_docx,
+    huge_text_node_docx,
+    pdf_stream_bomb,
+    zip_bomb_docx,
+)
 
 RSS_LIMIT_MB = 1536
 
@@ -40,6 +46,7 @@ def main() -> int:
         entity_bomb_docx(corpus / "entity-bomb.docx")
         huge_text_node_docx(corpus / "text-node.docx", megabytes=60)
         zip_bomb_docx(corpus / "zip-bomb.docx", megabytes=300)
+        pdf_stream_bomb(corpus / "stream-bomb.pdf", megabytes=70)
         (corpus / "passwd.txt").symlink_to("/etc/passwd")
         (corpus / "x\nfailed 0\nadded 999.txt").write_text(
             "A file with newlines in its name.", encoding="utf-8"
@@ -64,7 +71,7 @@ def main() -> int:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         probe.check("ingest finishes", True, f"{seconds:.1f}s")
         failed = {Path(name).name: reason for name, reason in report.failed}
-        for name in ("entity-bomb.docx", "text-node.docx", "zip-bomb.docx", "passwd.txt"):
+        for name in ("entity-bomb.docx", "text-node.docx", "zip-bomb.docx", "stream-bomb.pdf", "passwd.txt"):
             probe.check(f"{name} reported with a reason", name in failed, failed.get(name, "not reported"))
         probe.check(
             "every good document kept", set(good) <= set(report.added), sorted(set(good) - set(report.added))
