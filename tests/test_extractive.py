@@ -96,3 +96,34 @@ def test_who_can_question_gets_the_list_of_who_when_its_intro_says_what_is_asked
     comp = _compose("Who can get eye tests for free?", text)
     assert comp.text.splitlines()[1:4] == ["- under 16", "- aged 60 or over", "- receiving certain benefits"]
     assert "Everyone else pays" not in comp.text
+
+
+CAFES = (
+    "Our drop-in cafes are a calm alternative to A&E. Just turn up.\n\n"
+    "The Harbour\n"
+    "4 Quay Street, Porthby\n"
+    "For adults aged 18 and over\n"
+    "Open every day, 5pm to 11pm\n\n"
+    "The Beacon\n"
+    "Market Hall, Upton\n"
+    "For young people aged 11 to 17\n"
+    "Open Thursday to Sunday, 4pm to 8pm\n\n"
+    "A cafe for the hill villages is planned for next spring."
+)
+
+
+def test_a_record_of_short_lines_is_quoted_whole_and_its_fields_know_its_name() -> None:
+    comp = _compose("What time does The Beacon open?", CAFES, title="Crisis support guide")
+    first = comp.text.split("[1]")[0]
+    assert (
+        "The Beacon" in first
+        and "Market Hall, Upton" in first
+        and "Open Thursday to Sunday, 4pm to 8pm" in first
+    )
+    assert "The Harbour" not in first
+
+
+def test_the_lead_names_the_most_of_what_the_question_names() -> None:
+    # no line names both "Harbour" and "Sunday": the one naming the cafe asked about leads
+    comp = _compose("Is The Harbour open on a Sunday evening?", CAFES, title="Crisis support guide")
+    assert "Open every day, 5pm to 11pm" in comp.text.split("[1]")[0]

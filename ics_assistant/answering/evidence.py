@@ -86,6 +86,7 @@ class Scored:
     score: float
     heading: bool = False  # a heading, title or question line: never quoted as an answer on its own
     item: bool = False  # a short list item (a name, an area): quoted only with its list
+    record: int = -1  # in a record of short lines (a name, then its address, hours ...): its first line
 
     @property
     def bare_item(self) -> bool:
@@ -172,8 +173,39 @@ def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     return items
 
 
+def _records(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Sentences that are lines of a record, mapped to the record's first line: a block of short
+    lines set off by blank lines, a short name first, then fields that end no sentence
+    ("The Haven" / "27 Bridge Street, Dalesford" / "For adults aged 18 and over" / "Open 5pm to 11pm")."""
+    out: dict[int, int] = {}
+    block: list[int] = []
+
+    def close() -> None:
+        lines = [chunk_text[spans[i][0] : spans[i][1]].strip() for i in block]
+        if (
+            _RECORD_LINES[0] <= len(block) <= _RECORD_LINES[1]
+            and len(lines[0].split()) <= _RECORD_NAME_WORDS
+            and all(len(ln) <= _RECORD_LINE_CHARS and not ln.endswith((".", "?", ":", ";")) for ln in lines)
+        ):
+            out.update(dict.fromkeys(block, block[0]))
+
+    for i, (s, _e) in enumerate(spans):
+        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
+        if gap.count("\n") == 1 and block:
+            block.append(i)
+        else:
+            if block:
+                close()
+            block = [i] if "\n" in gap else []
+    if block:
+        close()
+    return out
+
+
 def _is_heading(text: str, title: str) -> bool:
     body = text.strip()
+    if _LABEL_VALUE.match(body):  # "CRISIS LINE: 0306 999 0735" states a fact, it is not only a heading
+        return False
     if body.endswith("?") or len(body.split()) < 4 or body == title.strip():
         return True
     return not body.endswith((".", "!", ":", ";", "”", '"', "’", ")")) and len(body.split()) <= 12
@@ -218,12 +250,21 @@ def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
     return 0.0
 
 
+_PHONE_FOCUS = frozenset(content_terms("phone telephone contact"))
+_PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?![\d.,])")
+_LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")
+_RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
+_RECORD_NAME_WORDS = 8
+_RECORD_LINE_CHARS = 100
 _NUM_TOKEN = re.compile(r"^\d+(?:[.,]\d+)*$")
 _COUNT_WORDS = frozenset({"million", "thousand", "hundred", "billion"})
 
 
 def counts_focus(text: str, focus: str) -> bool:
-    """Whether a number in ``text`` counts ``focus`` ("18 areas", "1 to 3 million people")."""
+    """Whether a number in ``text`` counts ``focus`` ("18 areas", "1 to 3 million people"); for a
+    phone number, whether ``text`` holds one ("0306 999 0735", "+44 20 7946 0000")."""
+    if focus in _PHONE_FOCUS:
+        return _PHONE.search(text) is not None
     words = tokenize_words(text)
     in_dates = {t for d in dates_in(text) for t in tokenize_words(d)}  # "the 2021 deadline" counts nothing
     for i, w in enumerate(words):
@@ -251,7 +292,8 @@ def score_sentences(
     sentence_vectors: Mapping[str, Vectors],
     query_vector: Vectors,
 ) -> Pool:
-    raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool]] = []
+    raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool, int]] = []
+    df: dict[str, int] = {}
     for hit in hits:
         chunk = hit.chunk
         spans = chunk.sentences or ((0, len(chunk.text)),)
@@ -260,16 +302,18 @@ def score_sentences(
         if vecs is not None and len(vecs) == len(spans):
             sims = vecs @ query_vector
         items = _list_items(chunk.text, spans)
+        records = _records(chunk.text, spans)
         for i, (s, e) in enumerate(spans):
             text = chunk.text[s:e]
-            terms = frozenset(content_terms(text))
+            terms = said = frozenset(content_terms(text))
+            if i in records and records[i] != i:  # a record's line is about the record's name
+                head = spans[records[i]]
+                terms = said | frozenset(content_terms(chunk.text[head[0] : head[1]]))
+            for term in said:  # how rare a term is counts what the text says, not what it inherits
+                df[term] = df.get(term, 0) + 1
             sem = float(sims[i]) if sims is not None else 0.0
-            raw.append((hit, i, s, e, text, terms, sem, i in items))
+            raw.append((hit, i, s, e, text, terms, sem, i in items, records.get(i, -1)))
     n = len(raw)
-    df: dict[str, int] = {}
-    for r in raw:
-        for t in r[5]:
-            df[t] = df.get(t, 0) + 1
     info = correct_terms(info, set(df))
     weights = {t: math.log(1.0 + (n + 1) / (df.get(t, 0) + 0.5)) for t in info.terms}
     context: dict[str, frozenset[str]] = {
@@ -281,7 +325,7 @@ def score_sentences(
     }
     scored: list[Scored] = []
     prev_text = ""
-    for hit, i, s, e, text, terms, sem, is_item in raw:
+    for hit, i, s, e, text, terms, sem, is_item, record in raw:
         after_heading = i > 0 and prev_text.rstrip().endswith("?")
         prev_text = text
         own = term_coverage(info.terms, terms, weights)
@@ -295,10 +339,11 @@ def score_sentences(
             + W_RANK / hit.rank
             + (W_ANSWER_START * heading_cov[hit.chunk.chunk_id] if after_heading else 0.0)
         )
-        heading = not is_item and _is_heading(text, hit.chunk.title)
+        field = record >= 0 and record != i  # a record's fields are its facts, not headings
+        heading = not is_item and not field and _is_heading(text, hit.chunk.title)
         if heading and not (cue >= 0.6 and len(text.split()) >= 2):
             score *= 0.5  # headings, titles and questions are not answers
-        scored.append(Scored(hit, i, s, e, text, terms, sem, overlap, cue, score, heading, is_item))
+        scored.append(Scored(hit, i, s, e, text, terms, sem, overlap, cue, score, heading, is_item, record))
     by_chunk: dict[str, list[Scored]] = {}
     for sc in scored:
         by_chunk.setdefault(sc.hit.chunk.chunk_id, []).append(sc)

@@ -179,10 +179,17 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         if (not _is_intro(s) or _expands(info, pool, s)) and (list_ok or not s.bare_item) and not _title(s)
     ]
     if info.entities:  # the lead must itself name what the question names, when any sentence does
-        naming = [
-            s for s in usable if all(e in s.terms or e in _context_terms(s.hit.chunk) for e in info.entities)
-        ]
-        usable = naming or usable
+        named = {
+            id(s): sum(
+                pool.weights.get(e, 1.0)
+                for e in info.entities
+                if e in s.terms or e in _context_terms(s.hit.chunk)
+            )
+            for s in usable
+        }
+        most = max(named.values(), default=0.0)
+        # every named thing if one sentence names them all, else the most telling of them (none: any)
+        usable = [s for s in usable if named[id(s)] == most] if most else usable
     best = usable[0] if usable else ranked[0]
     if info.answer_type in ("date", "number", "name", "definition"):
         for sc in usable[:8]:
@@ -289,6 +296,8 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         end = sc.end
         sentences = pool.by_chunk[chunk.chunk_id]
         entry = _entry_line(chunk.text, sentences, sc) if not quotes else []
+        if sc.record >= 0:  # a line of a record (a name, its address, its hours): the whole record
+            entry = [s for s in sentences if s.record == sc.record]
         if entry:  # a lead inside one entry of a list of lines: the whole entry
             start, end = min(start, entry[0].start), entry[-1].end
             used.update((chunk.chunk_id, s.index) for s in entry)

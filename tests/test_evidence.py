@@ -1,0 +1,62 @@
+"""Sentence scoring: records of short lines, "label: value" lines, phone numbers as answers."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.evidence import counts_focus, score_sentences
+from ics_assistant.sentences import split_sentences
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+TEXT = (
+    "Support is available day and night for anyone who is struggling.\n\n"
+    "COUNTY HELPLINE: 01632 960735\n\n"
+    "The Harbour\n"
+    "4 Quay Street, Porthby\n"
+    "Open every day, 5pm to 11pm\n\n"
+    "Short heading line\n\n"
+    "Two lines only\n"
+    "are not a record"
+)
+
+
+def _pool(question: str):  # type: ignore[no-untyped-def]
+    chunk = Chunk(
+        "g:1",
+        "g",
+        TEXT,
+        0,
+        len(TEXT),
+        audience="public",
+        title="Guide",
+        sentences=tuple(split_sentences(TEXT)),
+    )
+    return score_sentences(
+        analyze_question(question),
+        [Hit(chunk=chunk, score=1.0, rank=1)],
+        {},
+        FakeEmbedder().embed([question])[0],
+    )
+
+
+def test_record_fields_carry_the_records_name_and_are_not_headings() -> None:
+    by_text = {sc.text: sc for sc in _pool("When is The Harbour open?").sentences}
+    hours = by_text["Open every day, 5pm to 11pm"]
+    assert "harbour" in hours.terms and not hours.heading
+    assert hours.record == by_text["The Harbour"].index == by_text["4 Quay Street, Porthby"].record
+    assert by_text["Short heading line"].heading and by_text["Short heading line"].record == -1
+    assert by_text["Two lines only"].record == -1  # a name and one field is not a record
+
+
+def test_a_label_value_line_is_a_fact_not_a_heading() -> None:
+    by_text = {sc.text: sc for sc in _pool("What is the county helpline number?").sentences}
+    assert not by_text["COUNTY HELPLINE: 01632 960735"].heading
+
+
+def test_a_phone_number_answers_a_phone_number_question() -> None:
+    info = analyze_question("What's the phone number for the county helpline?")
+    assert info.answer_type == "number" and info.focus is not None
+    assert counts_focus("COUNTY HELPLINE: 01632 960735", info.focus)
+    assert counts_focus("Call +44 20 7946 0000 any time.", info.focus)
+    assert not counts_focus("The helpline answered 2,641 calls in 2024/25.", info.focus)
