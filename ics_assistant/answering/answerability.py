@@ -92,6 +92,33 @@ def names_place(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return False
 
 
+# Questions that ask for a sum of money, and the amounts that answer them.
+_MONEY_QUESTION = re.compile(
+    r"\bhow much\b.*\b(?:paid|pay|pays|earn\w*|cost\w*|spen[dt]\w*|charge\w*|price\w*|fund\w*|"
+    r"budget\w*|allocat\w*|salary|worth|invest\w*)\b|\b(?:salary|price|fee)\b",
+    re.I,
+)
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b", re.I)
+# A year or a financial year the figure is for: "2026", "2026/27", "2024-25".
+_PERIOD = re.compile(r"\b(?:19|20)\d\d(?:[/-]\d\d)?\b")
+
+
+def _names_period(periods: Sequence[str], evidence: Sequence[Scored]) -> bool:
+    """Whether the quoted text, the heading or title it sits under, or its document's date names
+    one of ``periods``."""
+    dates = [sc.hit.chunk.date or "" for sc in evidence]  # a document dated in that year speaks for it
+    text = " ".join([*evidence_texts(evidence), *dates])
+    return any(p[:4] in text for p in periods)  # "2026/27" is named by "2026/27" or its year 2026
+
+
+def evidence_texts(evidence: Sequence[Scored]) -> list[str]:
+    """The quoted sentences with their chunks' headings and titles."""
+    texts = [sc.text for sc in evidence]
+    for chunk in {sc.hit.chunk.chunk_id: sc.hit.chunk for sc in evidence}.values():
+        texts += [chunk.section, chunk.title]
+    return texts
+
+
 def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.place and not names_place(info, evidence):
         return False
@@ -99,6 +126,11 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.answer_type == "date":
         return has_date(text)
     if info.answer_type == "number":
+        if _MONEY_QUESTION.search(info.text) and not _MONEY.search(text):
+            return False  # "how much is she paid?" wants a sum of money, not any number
+        periods = _PERIOD.findall(info.text)
+        if periods and not _names_period(periods, evidence):
+            return False  # a figure "for 2026/27" is not answered by the 2024/25 figure
         if (
             info.focus is not None
         ):  # "how many staff": a number that counts staff ("18 areas", "3 million people")

@@ -1,0 +1,65 @@
+"""Answer types the fitted model never overrides: a sum of money for "how much is she paid", a
+figure for the period asked about. Texts are invented, not from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.answerability import decide
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.extractive import compose_extractive
+from ics_assistant.config import Settings
+from ics_assistant.sentences import split_sentences
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+REPORT = (
+    "The board's chief executive, Jo Bloggs, joined in 2023 and leads 600 staff. "
+    "The allocation we received was £2,641.8 million for 2024/25. "
+    "The chair is paid £65,000 a year."
+)
+
+
+def _decision(question: str, text: str = REPORT, date: str | None = "2025-07-03"):  # type: ignore[no-untyped-def]
+    chunk = Chunk(
+        "r:1",
+        "r",
+        text,
+        0,
+        len(text),
+        audience="public",
+        title="Annual report summary",
+        date=date,
+        sentences=tuple(split_sentences(text)),
+    )
+    pool = score_sentences(
+        analyze_question(question),
+        [Hit(chunk=chunk, score=1.0, rank=1)],
+        {},
+        FakeEmbedder().embed([question])[0],
+    )
+    return decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        ("How much is the chief executive, Jo Bloggs, paid a year?", False),  # 600 staff is no salary
+        ("How much is the chair paid a year?", True),
+        ("How much was the allocation for 2026/27?", False),  # the 2024/25 figure is not it
+        ("How much was the allocation for 2024/25?", True),
+    ],
+)
+def test_money_and_period_questions_need_a_sum_for_that_period(question: str, typed: bool) -> None:
+    decision = _decision(question)
+    assert decision.has_answer_type is typed
+    if not typed:
+        assert not decision.answerable and decision.reason == "no_answer_of_type"
+
+
+def test_a_figure_for_the_year_may_be_named_by_the_documents_date() -> None:
+    text = "The board approved its financial plan. The allocation for the year is £1,947.6 million."
+    assert _decision("How much is the allocation for 2026/27?", text, date="2026-04-02").has_answer_type
+    assert not _decision("How much is the allocation for 2026/27?", text, date="2025-04-02").has_answer_type
