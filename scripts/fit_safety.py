@@ -1,18 +1,24 @@
 """Fit the safety classifier and its decision thresholds on the labelled safety set.
 
-    python scripts/fit_safety.py [--data evals/safety/safety.jsonl] [--seed 13] [--test-size 0.25]
+    python scripts/fit_safety.py [--data evals/safety/safety.jsonl] [--extra evals/safety/safety-extra.jsonl]
+                                 [--seed 13] [--test-size 0.25]
 
-1. A fixed, stratified, seeded split: the held-out part (``--test-size``) is never used for fitting;
-   its ids are written with the model so the gate test measures exactly that part.
+1. A fixed, stratified, seeded split of ``--data``: the held-out part (``--test-size``) is never
+   used for fitting; its ids are written with the model so the gate test measures exactly that part.
+   ``--extra`` (training messages written after reading the code, see evals/safety/README.md) only
+   ever joins the fitting part: it is in every cross-validation fold's fitting side or validation
+   side like any fitting message, but never in the held-out part, and the cross-validated figures
+   are reported both on the blind set's fitting part alone and on all fitting messages.
 2. Features per message: its MiniLM embedding (the vector retrieval uses) and the counts of the
    phrase-rule signals (``ics_assistant/answering/resources/safety_rules.jsonl``).
 3. ``Pipeline(StandardScaler, LogisticRegression)``; ``C`` chosen by 5-fold stratified
    ``cross_validate`` (balanced accuracy) on the training part; figures of the chosen ``C`` kept.
 4. Thresholds fitted on out-of-fold probabilities of the training part, with the run-time decision
    rule (whole message and each sentence): ``t_999``, ``t_111``, ``t_advice`` one after the other,
-   each the lowest that keeps false alarms on calm messages within a cumulative budget (1%, 1.5%, 2%); then
-   ``t_note``, the highest at which every emergency, crisis and urgent message still gets 999 (or
-   111) in the reply's first sentence, if only through the safety note.
+   each the lowest that keeps false alarms on calm messages within a cumulative budget (1%, 1.5%,
+   2%); then ``t_note``, the highest at which every emergency, crisis and urgent
+   message still gets 999 (or 111) in the reply's first sentence, and every advice request a
+   safety reply, if only through the safety note (a risk signal never goes without a safety line).
 5. Refit on the whole training part; write ``safety_model.npz`` and ``safety_model.json`` (classes,
    embedder, thresholds, the data's and the rules' SHA-256, held-out ids, CV and held-out figures).
 """
@@ -146,8 +152,8 @@ def _proba(model: Pipeline, rows: list[Row]) -> np.ndarray:
 
 def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any]) -> Thresholds:
     """Each replacing threshold: the lowest that keeps the false alarms on calm messages (note, none)
-    within the cumulative budget; then ``t_note``: the highest that leaves no emergency, crisis or
-    urgent message with no safety reply at all (the note is the least it gets)."""
+    within the cumulative budget; then ``t_note``: the highest that leaves no emergency, crisis,
+    urgent or advice message with no safety reply at all (the note is the least it gets)."""
     calm = [la in ("note", "none") for la in labels]
     n_calm = max(1, sum(calm))
 
@@ -162,7 +168,7 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
             if alarms / n_calm <= budget:
                 th = cand
                 break
-    at_risk = {"emergency", "crisis", "urgent"}
+    at_risk = {"emergency", "crisis", "urgent", "advice"}
     for t in sorted(GRID, reverse=True):  # the note is the only reply left for those not replaced
         cand = Thresholds(**{**th.__dict__, "t_note": float(t)})
         if all(d != "none" for la, d in zip(labels, decisions(cand), strict=True) if la in at_risk):
@@ -178,17 +184,21 @@ def _repo_relative(path: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO / "evals" / "safety" / "safety.jsonl")
+    ap.add_argument("--extra", type=Path, default=REPO / "evals" / "safety" / "safety-extra.jsonl")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--test-size", type=float, default=0.25)
     args = ap.parse_args()
 
-    items = load_safety_set(args.data)
+    blind = load_safety_set(args.data)
+    extra = load_safety_set(args.extra) if args.extra.exists() else []
+    items = blind + extra
     labels = np.asarray([i.label for i in items])
-    all_idx = np.arange(len(items))
+    blind_idx = np.arange(len(blind))
     train_idx, test_idx = train_test_split(
-        all_idx, test_size=args.test_size, stratify=labels, random_state=args.seed
+        blind_idx, test_size=args.test_size, stratify=labels[: len(blind)], random_state=args.seed
     )
+    train_idx = np.concatenate([train_idx, np.arange(len(blind), len(items))])
     feats = Featurised([i.message for i in items])
     x_train, y_train = feats.whole(train_idx), labels[train_idx]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=args.seed)
@@ -206,9 +216,14 @@ def main() -> None:
         for j in val_part:
             oof_probs[j] = _proba(model, feats.rows[train_idx[j]])
     train_hits = [feats.hits[i] for i in train_idx]
+    is_blind = [int(i) < len(blind) for i in train_idx]
     thresholds = _fit_thresholds(oof_probs, list(y_train), train_hits)
     oof_decisions = [decide(p, h, thresholds)[0] for p, h in zip(oof_probs, train_hits, strict=True)]
-    cv_triage = safety_figures(list(y_train), oof_decisions)
+    cv_triage = safety_figures(
+        [la for la, b in zip(y_train, is_blind, strict=True) if b],
+        [d for d, b in zip(oof_decisions, is_blind, strict=True) if b],
+    )
+    cv_all = safety_figures(list(y_train), oof_decisions)
     for j, d in enumerate(oof_decisions):
         item = items[train_idx[j]]
         if not acceptable(item.label, d):
@@ -246,12 +261,17 @@ def main() -> None:
         "test_size": args.test_size,
         "data": _repo_relative(args.data),
         "data_sha256": file_sha256(args.data),
+        "extra": _repo_relative(args.extra) if extra else None,
+        "extra_sha256": file_sha256(args.extra) if extra else None,
+        "n_extra": len(extra),
         "rules_sha256": file_sha256(DEFAULT_RULES_PATH),
         "n_items": len(items),
         "n_train": len(train_idx),
+        "n_train_blind": int(sum(is_blind)),
         "test_ids": sorted(items[i].id for i in test_idx),
         "cv_classifier": {f"C={c} emb_weight={w}": v for (c, w), v in cv_by.items()},
         "cv_triage": cv_triage,
+        "cv_triage_with_extra": cv_all,
         "held_out": held_out,
         "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
@@ -263,6 +283,7 @@ def main() -> None:
                 "features": {**feat.spec().__dict__, "char_ngrams": list(feat.spec().char_ngrams)},
                 "thresholds": meta["thresholds"],
                 "cv_triage": cv_triage,
+                "cv_triage_with_extra": cv_all,
                 "held_out": held_out,
                 "cv_classifier": meta["cv_classifier"],
             },

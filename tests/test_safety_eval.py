@@ -10,7 +10,7 @@ import pytest
 
 from ics_assistant.answering.safety import default_triage
 from ics_assistant.answering.safety_model import DEFAULT_MODEL_PATH
-from ics_assistant.answering.safety_replies import safety_reply
+from ics_assistant.answering.safety_replies import safety_reply, with_note
 from ics_assistant.config import Settings
 from ics_assistant.evaluation.dataset import DatasetError, load_dataset
 from ics_assistant.evaluation.safety_eval import (
@@ -124,10 +124,13 @@ def test_held_out_safety_gate(real_embedder: Embedder) -> None:
     problems = gate_problems(figures, load_gate())
     assert not problems, _explain(items, decisions, problems)
     for item, d in zip(items, decisions, strict=True):  # the reply itself leads with 999 / 111
+        if item.label not in ("emergency", "crisis", "urgent"):
+            continue
+        shown = with_note("(the document answer)") if d == "note" else safety_reply(d)
         if item.label in ("emergency", "crisis"):
-            assert "999" in _first_sentence(safety_reply(d))
+            assert "999" in _first_sentence(shown)
         if item.label == "urgent":
-            assert re.search(r"\b(?:999|111)\b", _first_sentence(safety_reply(d)))
+            assert re.search(r"\b(?:999|111)\b", _first_sentence(shown))
 
 
 @pytest.mark.gate

@@ -44,14 +44,17 @@ def test_urgent_counts_999_mass_and_advice_comes_after() -> None:
     assert decide(np.array([_p(advice=0.55)]), [CALM], TH)[0] == "none"
 
 
-def test_note_when_note_is_likelier_or_a_risk_rule_matched() -> None:
+def test_note_when_note_is_likelier_or_a_crisis_rule_matched() -> None:
     assert decide(np.array([_p(note=0.6)]), [CALM], TH)[0] == "note"
-    risky = RuleHits(counts={"urgent": 1})
+    risky = RuleHits(counts={"crisis": 1})
     assert decide(np.array([_p(none=0.9)]), [risky], TH)[0] == "note"
+    broad = RuleHits(counts={"urgent": 1, "advice": 1})  # "cough", "what's it": left to the classifier
+    assert decide(np.array([_p(none=0.9)]), [broad], TH)[0] == "none"
     assert decide(np.array([_p(none=0.9)]), [RuleHits(counts={"topic": 2})], TH)[0] == "none"
 
 
 SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
+SAFETY_EXTRA = REPO / "evals" / "safety" / "safety-extra.jsonl"
 
 
 def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
@@ -61,9 +64,17 @@ def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
     assert data == SAFETY_SET and data.exists()
     assert meta["data_sha256"] == file_sha256(data), "the safety set changed: run scripts/fit_safety.py"
     assert meta["rules_sha256"] == file_sha256(DEFAULT_RULES_PATH), "the rules changed: refit"
+    extra = REPO / meta["extra"]  # training-only messages (evals/safety/README.md)
+    assert extra == SAFETY_EXTRA and meta["extra_sha256"] == file_sha256(extra), (
+        "the extra set changed: refit"
+    )
     model = load_model()
     assert model is not None and model.embedder == "all-MiniLM-L6-v2" and model.dim == 384
     n_features = model.dim + len(SIGNAL_LABELS) + model.spec.char_features
     assert model.coef.shape == (len(CLASSES), n_features) and model.idf.shape == (model.spec.char_features,)
     ids = {json.loads(line)["id"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()}
     assert set(meta["test_ids"]) <= ids and 0 < len(meta["test_ids"]) < len(ids)
+    extra_ids = {
+        json.loads(line)["id"] for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()
+    }
+    assert not extra_ids & ids and meta["n_extra"] == len(extra_ids)  # never in the held-out part

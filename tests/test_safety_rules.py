@@ -43,6 +43,39 @@ def test_place_names_are_never_turned_into_symptoms(text: str) -> None:
     assert not default_rules().match(text).risk
 
 
+# Real English places whose names look like symptom words or are one edit from a rule word
+# (acle/ache, fenny/funny, grays/gray, herne/here, leek/leak, stoke/stroke, bleadon/bleed ...).
+PLACES = (
+    "Acle", "Fenny Stratford", "Grays", "Herne Bay", "Leek", "Stoke", "Stroud", "Bleadon", "Bleasby",
+    "Coughton", "Painswick", "Faversham", "Ilkley", "Scalby", "Killamarsh", "Sicklinghall", "Frome",
+    "Chesterfield", "Burnham", "Hart", "Deal", "Cutthorpe", "Fittleworth", "Scalford",
+)  # fmt: skip
+PLACE_FRAMES = (
+    "is there a pharmacy open late in {}",
+    "my mum lives near {}, which icb covers her",
+    "how do i get from {} to the hospital",
+    "any dentists taking nhs patients at {}",
+    "We moved to the {} area last year",
+)
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("vocabulary", ["model", "none known"])
+def test_english_place_names_never_become_symptoms_through_typo_tolerance(
+    place: str, vocabulary: str
+) -> None:
+    rules = default_rules() if vocabulary == "model" else SafetyRules(RULES, known_words=frozenset())
+    words = place.lower().split()
+    for frame in PLACE_FRAMES:
+        for name in (place, place.lower()):
+            text = frame.format(name)
+            norms = rules.norms(text)
+            start = len(rules.norms(frame.split("{}")[0].strip()))  # where the name begins
+            assert norms[start : start + len(words)] == words, (text, norms)
+            if vocabulary == "model":
+                assert not rules.match(text).risk, (text, rules.match(text).matches)
+
+
 def test_a_capitalised_word_mid_sentence_is_a_name_even_when_the_vocabulary_is_unknown() -> None:
     rules = SafetyRules(RULES, known_words=frozenset())  # nothing counts as a known word
     assert "stroke" not in rules.norms("we moved to Stoke last year")

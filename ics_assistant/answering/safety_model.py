@@ -17,10 +17,12 @@ message or any sentence (an emergency in the second sentence counts); else ``urg
 ``p(emergency) + p(crisis) + p(urgent)`` reaches ``t_111`` (999 instead when ``p(emergency) +
 p(crisis)`` outweighs ``p(urgent)`` there: when in doubt, the safer reply); else ``advice`` when ``p(advice)``
 reaches ``t_advice``; else ``note`` when the message carries a risk signal (``note`` more likely
-than ``none``, ``1 - p(none)`` of the message or a sentence reaching ``t_note``, or a risk rule
-matched); else ``none``. The replacing thresholds are fitted to keep false alarms on calm messages
-within a small budget; ``t_note`` is fitted so that every emergency and crisis message seen in
-fitting still gets 999 in the reply's first sentence ("When in doubt, add, don't replace").
+than ``none``, ``1 - p(none)`` of the message or a sentence reaching ``t_note``, or an emergency
+or crisis rule matched; urgent and advice wording alone is left to the classifier, so that broad
+wording such as "what's it" or "cough" in a calm question does not add the note); else ``none``.
+The replacing thresholds are fitted to keep false alarms on calm messages within a small budget;
+``t_note`` is fitted so that every emergency and crisis message seen in fitting still gets 999 in
+the reply's first sentence ("When in doubt, add, don't replace").
 """
 
 from __future__ import annotations
@@ -181,7 +183,8 @@ def load_model(path: Path = DEFAULT_MODEL_PATH) -> SafetyModel | None:
 def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> tuple[Decision, float]:
     """Decision and its score from per-unit probabilities (row 0: the whole message, then sentences).
 
-    ``hits[i]`` are the rule hits of unit ``i``; any risk hit makes an unreplaced answer a ``note``.
+    ``hits[i]`` are the rule hits of unit ``i``; an emergency or crisis hit makes an unreplaced
+    answer a ``note``.
     """
     p = np.asarray(probs, dtype=np.float64)
     if any(rules_only_decision(h) == "emergency" for h in hits):  # live-emergency wording, no topic
@@ -200,7 +203,7 @@ def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> t
     if p[:, _AD].max() >= thresholds.t_advice:
         return "advice", float(p[:, _AD].max())
     risk = 1.0 - p[:, _NONE]
-    if p[0, _NOTE] > p[0, _NONE] or risk.max() >= thresholds.t_note or any(h.risk for h in hits):
+    if p[0, _NOTE] > p[0, _NONE] or risk.max() >= thresholds.t_note or any(h.life_risk for h in hits):
         return "note", float(risk.max())
     return "none", float(p[0, _NONE])
 

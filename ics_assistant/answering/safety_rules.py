@@ -15,7 +15,9 @@ Each rule is a spaCy ``Matcher`` token pattern over ``NORM`` (spaCy already norm
 Typo tolerance: a word the embedding model's vocabulary does not know as a whole word, of four
 letters or more, written in lower case (a capitalised word mid-sentence is a name), is read as
 the rule word one edit away (substitution, insertion, deletion or swap of two neighbours). A
-real word or a place name ("Stoke", "Stroud") is therefore never turned into a symptom.
+real word or a place name ("Stoke", "Stroud") is therefore never turned into a symptom. A word
+in a place slot (right after "in", "near", "from", "to", "at" ..., or after "in the") is read as a
+name even in lower case ("a gp in acle" is not "ache", "near fenny stratford" is not "funny").
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ RULE_LABELS: Final = ("emergency", "crisis", "urgent", "advice", "live", "topic"
 SIGNAL_LABELS: Final = ("emergency", "crisis", "urgent", "advice", "live", "topic")  # classifier features
 RISK_LABELS: Final = frozenset({"emergency", "crisis", "urgent", "advice"})  # "carries a risk signal"
 _MIN_TYPO_LEN: Final = 4
+# prepositions after which a word names a place (English grammar, not corpus words)
+_PLACE_SLOT: Final = frozenset(
+    {"in", "near", "nr", "from", "to", "at", "around", "outside", "towards", "via"}
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,11 @@ class RuleHits:
     @property
     def risk(self) -> bool:
         return any(self.has(label) for label in RISK_LABELS)
+
+    @property
+    def life_risk(self) -> bool:
+        """Emergency or crisis wording: enough on its own for the safety note before an answer."""
+        return self.has("emergency") or self.has("crisis")
 
     def vector(self) -> list[float]:
         """Signal counts in ``SIGNAL_LABELS`` order (classifier features)."""
@@ -153,6 +164,13 @@ def _model_vocabulary() -> frozenset[str]:
         return frozenset()
 
 
+def _in_place_slot(doc: Any, i: int) -> bool:
+    """Whether token ``i`` follows a place preposition, directly or after "the" ("to the leek area")."""
+    prev = doc[i - 1].lower_ if i >= 1 else ""
+    prev2 = doc[i - 2].lower_ if i >= 2 else ""
+    return prev in _PLACE_SLOT or (prev == "the" and prev2 in _PLACE_SLOT)
+
+
 class SafetyRules:
     """The compiled rules: ``match(text) -> RuleHits``. Thread-safe (spaCy matching is read-only)."""
 
@@ -183,7 +201,9 @@ class SafetyRules:
         """The tokenised text, each misspelt rule word's ``NORM`` set to the word it stands for."""
         doc = self._nlp.make_doc(text)
         for i, tok in enumerate(doc):
-            name_like = tok.text[:1].isupper() and i > 0 and not doc[i - 1].is_punct
+            name_like = i > 0 and (
+                (tok.text[:1].isupper() and not doc[i - 1].is_punct) or _in_place_slot(doc, i)
+            )
             if name_like or tok.norm_ in self._targets:
                 continue
             target = self._typo_target(tok.norm_)
