@@ -218,6 +218,13 @@ def _compare(
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
+    twin = _twin(clause, window)
+    if (
+        twin is not None
+        and "possible" in twin.modal - clause.modal
+        and clause.modal & {"future", "necessary"}
+    ):
+        return "modality", "the claim firms up what its clause of the passage says may happen"
     firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & claim.all_keys]
     if firm and claim.has("possible") and not claim.has("future", "necessary"):
         return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
@@ -238,6 +245,18 @@ def _compare(
     if clause.causal and not (window.lowers & wc.causal or window.causal):
         return "cause", "the claim gives a cause the passage does not"
     return None
+
+
+def _twin(clause: Clause, window: _Window) -> Clause | None:
+    """The window's clause sharing the most content words with ``clause`` (at least half of them)."""
+    mine = {k for t in clause.content for k in t.keys}
+    if not mine:
+        return None
+    best = max(window.clauses, key=lambda c: len(mine & {k for t in c.content for k in t.keys}), default=None)
+    if best is None:
+        return None
+    shared = sum(bool(t.keys & {k for u in best.content for k in u.keys}) for t in clause.content)
+    return best if 2 * shared >= len(clause.content) else None
 
 
 def _said(stems: frozenset[str], where: Sequence[Parsed | _Claim]) -> int:
