@@ -9,8 +9,10 @@ import yaml
 
 from ics_assistant.answering.claims import clauses, parse_passage, parse_sentence, words
 from ics_assistant.answering.entailment import entails
+from ics_assistant.backends.embedders import SentenceTransformerEmbedder
 
 from .answer_fixtures import load_corpus_docs
+from .ingest_fixtures import real_embedder  # noqa: F401  (pytest fixture)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "ics_assistant" / "answering" / "claim_words.yaml"
 CLASSES = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["classes"]
@@ -150,3 +152,25 @@ def test_paraphrases_keep_their_meaning_and_reversals_do_not(
 ) -> None:
     result = entails(claim, passage)
     assert result.reason == reason, result
+
+
+MEANING_PASSAGE = (
+    "The case for buying new scanners is clear but delivery has proved difficult in the past. "
+    "The clinic opened in May."
+)
+
+
+@pytest.mark.model
+def test_a_paraphrased_clause_aligns_by_meaning_and_an_invented_one_does_not(
+    real_embedder: SentenceTransformerEmbedder,  # noqa: F811
+) -> None:
+    """Real MiniLM: "hard" aligns with "difficult" at the fitted thresholds; the invented cause
+    ("a shortage of skilled staff") still aligns with nothing."""
+    kept = (
+        "There is a clear case for buying new scanners, although delivering them has been hard in the past."
+    )
+    assert not entails(kept, MEANING_PASSAGE).supported  # by stems alone: "hard" is not "difficult"
+    assert entails(kept, MEANING_PASSAGE, real_embedder).supported
+    invented = "Delivering them has been hard in the past because of a shortage of skilled staff."
+    result = entails(invented, MEANING_PASSAGE, real_embedder)
+    assert not result.supported and result.reason == "unsupported_claim"
