@@ -3,7 +3,9 @@
 ``entails(claim, passage)``: the claim sentence is split into clauses (``claims.clauses``); each
 clause is aligned to the window of the passage that covers most of its content words: one
 sentence, or two adjacent ones. A content word aligns when its word, lemma or stem occurs in the
-window (acronyms and their long forms are the same word). Then, against that window:
+window (acronyms and their long forms are the same word); with an embedder, a plain content word
+(never a name or number) may align by meaning, and a whole clause with a sentence or clause of the
+passage (``meaning.py``, fitted thresholds). Then, against that window:
 
 - ``unsupported_claim``: fewer than ``MIN_COVERAGE`` of the clause's content words align (an
   invented clause, an added claim), or a name or number of the clause is not in the window;
@@ -18,7 +20,8 @@ window (acronyms and their long forms are the same word). Then, against that win
 - ``cause``: the clause links by cause ("because", "due to") where the window does not.
 
 Word classes are data (``claim_words.yaml``). The first reason found is returned; ``score`` is the
-lowest clause coverage. Nothing here is a model call: parses are cached (``claims.parse_passage``).
+lowest clause coverage. The only model call is the sentence embedder, for clauses whose words do
+not align by stem (vectors cached); parses are cached (``claims.parse_passage``).
 """
 
 from __future__ import annotations
