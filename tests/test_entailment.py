@@ -9,8 +9,10 @@ import yaml
 
 from ics_assistant.answering.claims import clauses, parse_passage, parse_sentence, words
 from ics_assistant.answering.entailment import entails
+from ics_assistant.backends.embedders import SentenceTransformerEmbedder
 
 from .answer_fixtures import load_corpus_docs
+from .ingest_fixtures import real_embedder  # noqa: F401  (pytest fixture)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "ics_assistant" / "answering" / "claim_words.yaml"
 CLASSES = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["classes"]
@@ -94,3 +96,81 @@ def test_every_seed_sentence_is_entailed_by_its_own_passage() -> None:
                 if len(sent.text) > 30 and not entails(sent.text, para).supported:
                     failures.append((meta.doc_id, sent.text))
     assert not failures
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reason"),
+    [
+        # the same fact in other words: kept
+        (
+            "The system will become an ICS from 1 April 2021.",
+            "Our system will become an ICS on the 1st April 2021.",
+            None,
+        ),
+        (
+            "A change of name is not the answer, and it is not the end either.",
+            "Changing the name is neither the answer nor the end.",
+            None,
+        ),
+        ("The criteria have not yet been published.", "The criteria (as yet unpublished) are needed.", None),
+        (
+            "The plan runs from 1 November until 31 March.",
+            "The plan covers the period from 1 November to 31 March.",
+            None,
+        ),
+        (
+            "Partners shared resources and made decisions quickly so as to give people the care they need.",
+            "Partners shared resources and made decisions quickly to give people the care they need.",
+            None,
+        ),
+        (
+            "The areas are voluntary because they have no legal basis.",
+            "The areas are voluntary as they have no legal basis.",
+            None,
+        ),
+        ("Services get the most out of every pound.", "Services get maximum impact for every pound.", None),
+        # the reverse of what the passage says, or more than it says: dropped
+        (
+            "Integration tends to be less likely across one or more footprints.",
+            "Integration tends to be more likely across one or more footprints.",
+            "direction",
+        ),
+        (
+            "The clinic did not open in May.",
+            "The clinic opened in May. It is not open on Sundays. It has not moved.",
+            "negation",
+        ),
+        (
+            "The areas are voluntary because their members chose it.",
+            "The areas are voluntary. Their members chose it.",
+            "cause",
+        ),
+    ],
+)
+def test_paraphrases_keep_their_meaning_and_reversals_do_not(
+    claim: str, passage: str, reason: str | None
+) -> None:
+    result = entails(claim, passage)
+    assert result.reason == reason, result
+
+
+MEANING_PASSAGE = (
+    "The case for buying new scanners is clear but delivery has proved difficult in the past. "
+    "The clinic opened in May."
+)
+
+
+@pytest.mark.model
+def test_a_paraphrased_clause_aligns_by_meaning_and_an_invented_one_does_not(
+    real_embedder: SentenceTransformerEmbedder,  # noqa: F811
+) -> None:
+    """Real MiniLM: "hard" aligns with "difficult" at the fitted thresholds; the invented cause
+    ("a shortage of skilled staff") still aligns with nothing."""
+    kept = (
+        "There is a clear case for buying new scanners, although delivering them has been hard in the past."
+    )
+    assert not entails(kept, MEANING_PASSAGE).supported  # by stems alone: "hard" is not "difficult"
+    assert entails(kept, MEANING_PASSAGE, real_embedder).supported
+    invented = "Delivering them has been hard in the past because of a shortage of skilled staff."
+    result = entails(invented, MEANING_PASSAGE, real_embedder)
+    assert not result.supported and result.reason == "unsupported_claim"

@@ -25,19 +25,18 @@ SAMPLE = 8
 MIN_REACHED = 6  # rows whose passage the stand-in model found in its prompt
 # what the check reached on this sample (keep rate for verbatim / faithful paraphrase, drop rate for
 # the rest); the done-when targets are 0.95 (0.80 for unfaithful paraphrases): see the README
-# (measured 2026-11-30: northshire / seeds, 6-7 reached rows each; after merging with the new
-# loaders, triage and answerability on main, northshire reached 0.71 on negation and 0.43 on
-# unfaithful paraphrases: one case fewer each, so those floors are set where main stands)
+# (measured 2026-11-30 after alignment by meaning, seeds / northshire, 7-8 reached rows each;
+# before it: faithful 0.62 / 0.86, invented clause 0.88 / 1.00, unfaithful 0.88 / 0.43)
 FLOOR = {
     "verbatim": 1.0,
-    "faithful_paraphrase": 0.55,  # 0.83 / 0.57
+    "faithful_paraphrase": 0.85,  # 0.88 / 1.00
     "number": 1.0,
     "year": 1.0,
     "name": 1.0,
-    "wrong_source": 0.70,  # 1.00 / 0.71
-    "invented_clause": 0.85,  # 1.00 / 0.86
-    "negation": 0.70,  # 0.71 / 1.00
-    "unfaithful_paraphrase": 0.40,  # 0.43 / 1.00
+    "wrong_source": 0.75,  # 0.75 / 1.00
+    "invented_clause": 0.95,  # 1.00 / 1.00
+    "negation": 0.70,  # 1.00 / 0.71
+    "unfaithful_paraphrase": 0.55,  # 0.75 / 0.57
 }
 
 pytestmark = pytest.mark.model

@@ -68,12 +68,17 @@ def _hard_reason(problem: str) -> str:
     return "unsupported_claim"
 
 
+def _unpossessed(text: str) -> str:
+    return text.replace("’s ", " ").replace("'s ", " ")
+
+
 def _verdict(body: str, passage: CitedPassage, embedder: Embedder | None) -> tuple[str | None, str, float]:
     """(reason or None when supported, detail, score) of ``body`` against one passage."""
     if is_verbatim(body, [passage]):
         return None, "verbatim", 1.0
-    plain = body.replace("’s ", " ").replace("'s ", " ")  # "People Plan's" names the "People Plan"
-    problem = hard_check(plain, passage.text, normalize_for_match(passage.text))
+    plain = _unpossessed(body)  # "People Plan's" names the "People Plan"
+    text = _unpossessed(passage.text)
+    problem = hard_check(plain, text, normalize_for_match(text))
     if problem:
         return _hard_reason(problem), problem, 0.0
     result = entails(body, passage.text, embedder)

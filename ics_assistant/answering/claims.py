@@ -13,6 +13,7 @@ causal markers is data: ``claim_words.yaml`` beside this module.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ __all__ = [
     "words",
 ]
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _WORDS_FILE = Path(__file__).resolve().parent / "claim_words.yaml"
 _LOCK = threading.Lock()
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
@@ -64,6 +66,9 @@ class Tok:
         out = {self.lower, self.lemma, stem(self.lower), stem(self.lemma)}
         if self.pos == "NUM":
             out.add(number_value(self.lower))
+        ordinal = _ORDINAL.fullmatch(self.lower)
+        if ordinal:  # "1st" April is "1" April
+            out.add(ordinal.group(1))
         return frozenset(out)
 
 
@@ -77,12 +82,14 @@ class Parsed:
 class WordClasses:
     negation: frozenset[str]
     weak_negation: frozenset[str]  # negates in a passage, not counted in a claim ("without")
+    negative_prefixes: tuple[str, ...]  # "un" in "unpublished": negates the rest of the word
     droppable: frozenset[str]  # partial quantities a claim may not drop ("some")
     modal: dict[str, str]  # word -> class (possible / necessary / future)
     universal: frozenset[str]
     partial: frozenset[str]
     reporting: frozenset[str]
     causal: frozenset[str]
+    weak_causal: frozenset[str]  # give a reason in a passage as a clause marker ("as", "since")
     opposites: dict[str, frozenset[str]]  # stem -> stems of its opposites
     hedges: frozenset[str]  # words that soften a claim without changing it
     numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
@@ -110,12 +117,14 @@ def words() -> WordClasses:
     return WordClasses(
         negation=members("negation"),
         weak_negation=frozenset(str(w).lower() for w in data["negation"].get("weak", [])),
+        negative_prefixes=tuple(str(w).lower() for w in data["negation"].get("prefixes", [])),
         droppable=frozenset(str(w).lower() for w in data["quantity_partial"].get("droppable", [])),
         modal=modal,
         universal=members("quantity_universal"),
         partial=members("quantity_partial"),
         reporting=members("reporting_verbs"),
         causal=members("causal"),
+        weak_causal=frozenset(str(w).lower() for w in data["causal"].get("weak", [])),
         opposites={k: frozenset(v) for k, v in opposites.items()},
         hedges=members("hedges"),
         numbers=nums,
@@ -198,7 +207,7 @@ def marks(parsed: Parsed) -> tuple[Mark, ...]:
                     out.append(Mark(wc.modal[w], w, head))
         if t.lower in wc.universal:
             out.append(Mark("universal", t.lower, head))
-        elif t.lower in wc.partial:
+        elif t.lower in wc.partial and not _superlative(t, parsed.toks):
             out.append(Mark("partial", t.lower, head))
     return tuple(out)
 
@@ -220,6 +229,11 @@ class Clause:
     @property
     def text(self) -> str:
         return " ".join(t.text for t in self.toks)
+
+
+def _superlative(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """ "the most" (a superlative after "the": "getting the most out of") is not the quantity "most"."""
+    return t.tag in ("JJS", "RBS") and t.i > 0 and toks[t.i - 1].lower == "the"
 
 
 def _is_clause_head(t: Tok, toks: tuple[Tok, ...]) -> bool:
@@ -305,7 +319,9 @@ def clauses(parsed: Parsed) -> list[Clause]:
                 negated=negated,
                 modal=modal,
                 universal=frozenset(w for w in lowers if w in wc.universal),
-                partial=frozenset(w for w in lowers if w in wc.partial),
+                partial=frozenset(
+                    t.lower for t in mine if t.lower in wc.partial and not _superlative(t, toks)
+                ),
                 causal=bool(lowers & wc.causal or lemmas & wc.causal),
                 actors=tuple(a for a in actors if a),
                 reporting=head.lemma in wc.reporting,

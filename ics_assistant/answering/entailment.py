@@ -3,7 +3,9 @@
 ``entails(claim, passage)``: the claim sentence is split into clauses (``claims.clauses``); each
 clause is aligned to the window of the passage that covers most of its content words: one
 sentence, or two adjacent ones. A content word aligns when its word, lemma or stem occurs in the
-window (acronyms and their long forms are the same word). Then, against that window:
+window (acronyms and their long forms are the same word); with an embedder, a plain content word
+(never a name or number) may align by meaning, and a whole clause with a sentence or clause of the
+passage (``meaning.py``, fitted thresholds). Then, against that window:
 
 - ``unsupported_claim``: fewer than ``MIN_COVERAGE`` of the clause's content words align (an
   invented clause, an added claim), or a name or number of the clause is not in the window;
@@ -18,19 +20,16 @@ window (acronyms and their long forms are the same word). Then, against that win
 - ``cause``: the clause links by cause ("because", "due to") where the window does not.
 
 Word classes are data (``claim_words.yaml``). The first reason found is returned; ``score`` is the
-lowest clause coverage. Nothing here is a model call: parses are cached (``claims.parse_passage``).
+lowest clause coverage. The only model call is the sentence embedder, for clauses whose words do
+not align by stem (vectors cached); parses are cached (``claims.parse_passage``).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
-
-import numpy as np
 
 from ics_assistant.answering.analysis import _glossary, content_terms, stem
 from ics_assistant.answering.claims import (
@@ -45,14 +44,15 @@ from ics_assistant.answering.claims import (
     parse_sentence,
     words,
 )
+from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
 from ics_assistant.protocols import Embedder
 
 __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
 
 MIN_COVERAGE = 0.6
 MIN_CLAUSE_WORDS = 3
-SEMANTIC_MIN = 0.5
 _NAME_POS = frozenset({"PROPN", "NUM"})
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # may align by meaning (never names, numbers)
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,19 @@ class _Window:
     lowers: frozenset[str]
     actors: tuple[frozenset[str], ...]
     marks: tuple[Mark, ...]
+    words: tuple[str, ...]  # lemmas of its content words (what a paraphrased word may mean)
+    causal: bool  # links by cause or purpose ("because", "as", "in order to", "to improve")
 
     def has(self, kind: str) -> bool:
         return any(m.kind == kind for m in self.marks)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sents)
+
+    @property
+    def negations(self) -> int:
+        return sum(m.kind in ("neg", "weak_neg") for m in self.marks)
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ class _Claim:
     marks: tuple[Mark, ...]
     tags: dict[str, str]  # key -> tag of the claim token ("VBD": stated as past)
     all_keys: frozenset[str] = frozenset()  # of every token, function words included
+    toks: tuple[Tok, ...] = ()
 
     def has(self, *kinds: str) -> bool:
         return any(m.kind in kinds for m in self.marks)
@@ -103,7 +114,25 @@ def _window(sents: tuple[Parsed, ...]) -> _Window:
     cls = tuple(c for s in sents for c in _sentence_clauses(s))
     actors = tuple(frozenset(k for t in a for k in t.keys) for c in cls for a in c.actors)
     mk = tuple(m for s in sents for m in marks(s))
-    return _Window(sents, cls, frozenset(keys), frozenset(t.lower for t in toks), actors, mk)
+    content = tuple(
+        dict.fromkeys(t.lemma for t in toks if t.pos in _CONTENT_POS and not t.stop and t.lemma.isalpha())
+    )
+    causal = any(c.causal for c in cls) or any(_purpose(s) for s in sents)
+    return _Window(sents, cls, frozenset(keys), frozenset(t.lower for t in toks), actors, mk, content, causal)
+
+
+def _purpose(sent: Parsed) -> bool:
+    """Does the sentence give a reason or purpose without a causal word: a reason clause
+    ("as they have no basis", "given that ..."), "in order to", or a purpose infinitive ("met to
+    provide care")?"""
+    wc = words()
+    toks = sent.toks
+    for t in toks:
+        if t.lower in wc.weak_causal and t.dep in ("mark", "prep", "advmod", "pobj", "advcl"):
+            return True
+        if t.lower == "to" and t.dep == "aux" and toks[t.head].dep == "advcl":
+            return True
+    return False
 
 
 @lru_cache(maxsize=2048)
@@ -128,11 +157,27 @@ def _aligned(t: Tok, window: _Window, folded: set[str]) -> bool:
     return bool(t.keys & window.keys) or stem(t.lower) in folded
 
 
-def _coverage(clause: Clause, window: _Window) -> float:
+def _coverage(
+    clause: Clause, window: _Window, embedder: Embedder | None = None, minimum: float | None = None
+) -> float:
+    """Share of the clause's content words aligned with the window: by word, lemma or stem, and
+    (with an ``embedder``) a plain content word by meaning (``meaning.word_aligned``)."""
     if not clause.content:
         return 1.0
     folded = _folded(clause, window)
-    return sum(_aligned(t, window, folded) for t in clause.content) / len(clause.content)
+    hits = [_aligned(t, window, folded) for t in clause.content]
+    if embedder is not None and not all(hits):
+        loose = [
+            i for i, (t, ok) in enumerate(zip(clause.content, hits, strict=True)) if not ok and _plain(t)
+        ]
+        found = word_aligned([clause.content[i].lemma for i in loose], window.words, embedder, minimum)
+        for i, ok in zip(loose, found, strict=True):
+            hits[i] = ok
+    return sum(hits) / len(clause.content)
+
+
+def _plain(t: Tok) -> bool:
+    return t.pos in _CONTENT_POS and t.lemma.isalpha()
 
 
 def _compare(
@@ -159,7 +204,7 @@ def _compare(
         if t.keys & window.keys or not any(ch.isalpha() for ch in t.text):
             continue
         opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
-        if opposite & window.keys:
+        if opposite & window.keys and _said(opposite, window.sents) > _said(opposite, (claim,)):
             return "direction", f"{t.text!r} reverses the passage"
     for kind in ("neg", "possible", "partial"):
         dropped = [
@@ -171,11 +216,18 @@ def _compare(
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
     negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
-    if clause.negated and not any(m.head & claim.all_keys for m in negs):
+    if clause.negated and not any(m.head & claim.all_keys for m in negs) and not _as_negative(claim, window):
         return "negation", "the claim is negated, the passage is not"
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
+    twin = _twin(clause, window)
+    if (
+        twin is not None
+        and "possible" in twin.modal - clause.modal
+        and clause.modal & {"future", "necessary"}
+    ):
+        return "modality", "the claim firms up what its clause of the passage says may happen"
     firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & claim.all_keys]
     if firm and claim.has("possible") and not claim.has("future", "necessary"):
         return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
@@ -193,9 +245,42 @@ def _compare(
     problem = _attribution(clause, window)
     if problem:
         return "attribution", problem
-    if clause.causal and not (window.lowers & wc.causal or any(c.causal for c in window.clauses)):
+    if clause.causal and not (window.lowers & wc.causal or window.causal):
         return "cause", "the claim gives a cause the passage does not"
     return None
+
+
+def _twin(clause: Clause, window: _Window) -> Clause | None:
+    """The window's clause sharing the most content words with ``clause`` (at least half of them)."""
+    mine = {k for t in clause.content for k in t.keys}
+    if not mine:
+        return None
+    best = max(window.clauses, key=lambda c: len(mine & {k for t in c.content for k in t.keys}), default=None)
+    if best is None:
+        return None
+    shared = sum(bool(t.keys & {k for u in best.content for k in u.keys}) for t in clause.content)
+    return best if 2 * shared >= len(clause.content) else None
+
+
+def _said(stems: frozenset[str], where: Sequence[Parsed | _Claim]) -> int:
+    """How many tokens of ``where`` are one of ``stems`` (a claim that keeps the window's "from"
+    beside its "until" does not reverse it; one "more" of two turned "less" does)."""
+    return sum(bool(t.keys & stems) for w in where for t in w.toks)
+
+
+def _as_negative(claim: _Claim, window: _Window) -> bool:
+    """Is the window at least as negative as the whole claim? Its negations ("neither ... nor",
+    "no hospital", a negative prefix on a word the claim negates: "unpublished" for "not
+    published") number at least the claim's, when the heads differ ("not held up" / "not delayed")."""
+    wc = words()
+    said = sum(m.kind == "neg" for m in claim.marks)
+    prefixed = sum(
+        1
+        for w in window.lowers
+        for pre in wc.negative_prefixes
+        if w.startswith(pre) and len(w) > len(pre) + 3 and stem(w[len(pre) :]) in claim.all_keys
+    )
+    return said > 0 and window.negations + prefixed >= said
 
 
 def _actors_for(clause: Clause, window: _Window) -> tuple[frozenset[str], ...]:
@@ -221,32 +306,16 @@ def _attribution(clause: Clause, window: _Window) -> str | None:
     return None
 
 
-_VEC_LOCK = threading.Lock()
-_VECS: dict[tuple[int, str], Any] = {}
-_MAX_VECS = 20000
-
-
-def _embed(embedder: Embedder, texts: Sequence[str]) -> Any:
-    """Vectors of ``texts`` (cached per embedder and text)."""
-    key = id(embedder)
-    with _VEC_LOCK:
-        missing = list(dict.fromkeys(t for t in texts if (key, t) not in _VECS))
-    if missing:
-        vecs = embedder.embed(missing)
-        with _VEC_LOCK:
-            if len(_VECS) > _MAX_VECS:
-                _VECS.clear()
-            _VECS.update({(key, t): v for t, v in zip(missing, vecs, strict=True)})
-    with _VEC_LOCK:
-        return np.stack([_VECS[(key, t)] for t in texts])
-
-
 def _semantic(clause: Clause, windows: Sequence[_Window], embedder: Embedder) -> tuple[float, _Window]:
-    """The window most similar in meaning to the clause (sentence-embedding cosine)."""
-    texts = [" ".join(s.text for s in w.sents) for w in windows]
-    sims = _embed(embedder, texts) @ _embed(embedder, [clause.text])[0]
-    i = int(np.argmax(sims))
-    return float(sims[i]), windows[i]
+    """The window holding the sentence or clause most similar in meaning to the clause."""
+    texts: list[str] = []
+    owner: list[_Window] = []
+    for w in windows:
+        for text in (w.text, *(c.text for c in w.clauses if len(c.content) >= MIN_CLAUSE_WORDS)):
+            texts.append(text)
+            owner.append(w)
+    sim, i = clause_similarity(clause.text, texts, embedder)
+    return sim, owner[i]
 
 
 def _claim_window(whole: _Claim, windows: Sequence[_Window]) -> _Window:
@@ -259,19 +328,20 @@ _EMBEDDERS: dict[int, Embedder] = {}
 def entails(claim: str, passage: str, embedder: Embedder | None = None) -> Entailment:
     """Whether ``passage`` supports every clause of ``claim``; verdicts are cached."""
     if embedder is None:
-        return _entails(claim, passage, 0)
+        return _entails(claim, passage, 0, thresholds())
     _EMBEDDERS.setdefault(id(embedder), embedder)
-    return _entails(claim, passage, id(embedder))
+    return _entails(claim, passage, id(embedder), thresholds())
 
 
 @lru_cache(maxsize=4096)
-def _entails(claim: str, passage: str, embedder_id: int) -> Entailment:
+def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> Entailment:
     """Whether ``passage`` supports every clause of ``claim`` (see the module docstring).
 
     Each clause is compared with the window that best covers the whole claim, else with the one
     that best covers the clause; with an ``embedder``, a clause whose words do not align (a
-    paraphrase) may align by meaning instead (``SEMANTIC_MIN``). Names, numbers and the compared
-    features never align by meaning."""
+    paraphrase) may align by meaning instead: word by word, else as a whole clause
+    (``limits``, fitted: ``meaning.Thresholds``). Names, numbers and the compared features never
+    align by meaning."""
     embedder = _EMBEDDERS.get(embedder_id)
     windows = _windows(passage)
     if not windows:
@@ -284,6 +354,7 @@ def _entails(claim: str, passage: str, embedder_id: int) -> Entailment:
         marks(parsed),
         {k: t.tag for t in content for k in t.keys},
         frozenset(k for t in parsed.toks for k in t.keys),
+        parsed.toks,
     )
     main = _claim_window(whole, windows)
     passage_keys = frozenset(k for w in windows for k in w.keys)
@@ -296,9 +367,15 @@ def _entails(claim: str, passage: str, embedder_id: int) -> Entailment:
             best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
             cov = _coverage(clause, best)
         if cov < MIN_COVERAGE and embedder is not None:
+            for w in dict.fromkeys((main, best)):
+                loose = _coverage(clause, w, embedder, limits.word)
+                if loose >= MIN_COVERAGE:
+                    best, cov = w, loose
+                    break
+        if cov < MIN_COVERAGE and embedder is not None:
             sim, near = _semantic(clause, windows, embedder)
-            if sim >= SEMANTIC_MIN:
-                best, cov = near, max(cov, sim)
+            if sim >= limits.clause:
+                best, cov = near, max(cov, MIN_COVERAGE)
         lowest = min(lowest, cov)
         if cov < MIN_COVERAGE and len(clause.content) < MIN_CLAUSE_WORDS:
             best, cov = main, MIN_COVERAGE  # a fragment ("we believe"): its complement carries the claim
