@@ -84,6 +84,20 @@ def test_html_keeps_main_text_only(tmp_path: Path) -> None:
     assert text.index("Integrated care") < text.index("ICSs are") < text.index("First point")
 
 
+def test_html_paragraphs_wrapped_in_the_source_read_as_one_line(tmp_path: Path) -> None:
+    html = (
+        "<html><body><main><h2>Why we are doing this</h2>\n"
+        "<p>Around 9,400 people are waiting for a diagnostic\n"
+        "test. Moving routine tests out of the hospitals will free up\n   their scanners.</p>\n"
+        "<pre>code  keeps\nits lines</pre></main></body></html>"
+    )
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    text = load_file(tmp_path / "page.html", LIMIT)
+    assert "a diagnostic test. Moving routine tests out of the hospitals will free up their scanners." in text
+    assert "Why we are doing this\n\nAround" in text
+    assert "code keeps\nits lines" in text  # preformatted text keeps its line breaks
+
+
 def test_pdf_text_is_extracted(tmp_path: Path) -> None:
     (tmp_path / "doc.pdf").write_bytes(make_pdf(["Integrated Care Systems in PDF.", "Second line here."]))
     text = load_file(tmp_path / "doc.pdf", LIMIT)

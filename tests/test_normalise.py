@@ -52,6 +52,19 @@ def test_unwrap_joins_wrapped_sentences_and_repairs_hyphenation_from_the_documen
     assert "\nShort heading\nNext paragraph starts here." in out
 
 
+def test_a_word_broken_at_the_margin_is_rejoined_when_english_has_it_whole() -> None:
+    text = (
+        "From December we will open three acute respi-\n"
+        "ratory infection hubs for people with coughs and chest infections who\n"
+        "need to be seen on the same day, and we will support people's well-\n"
+        "being with a long-\n"
+        "term plan for the whole of the county and its many villages and towns.\n"
+    )
+    out = unwrap(text)
+    assert "acute respiratory infection hubs" in out
+    assert "well-being" in out and "long-term" in out  # "well" and "long" are commoner than the joins
+
+
 def test_a_wrapped_list_item_hangs_indented_and_a_line_at_the_margin_ends_the_list() -> None:
     text = (
         "Treatment at the community clinic is offered without charge when you are:\n"

@@ -62,6 +62,7 @@ _BLOCK_TAGS = (
 )
 _LINE_TAGS = ("li", "tr", "dt", "dd")
 _BLANKS = re.compile(r"\n\s*\n\s*(\n\s*)*")
+_SPACES = re.compile(r"\s+")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -129,6 +130,10 @@ def load_html(path: Path, data: bytes) -> str:
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    for node in list(root.find_all(string=True)):
+        # HTML collapses white space: a paragraph wrapped in the page source is one line of prose
+        if type(node) is NavigableString and not node.find_parent(["pre", "textarea"]):
+            node.replace_with(NavigableString(_SPACES.sub(" ", node)))
     for container in root.find_all(["ul", "ol", "dl", "table", "thead", "tbody", "tr"]):
         for child in list(container.children):  # source indentation between items is not text
             if isinstance(child, NavigableString) and not child.strip():

@@ -134,6 +134,7 @@ def is_hard_wrapped(text: str) -> bool:
 
 
 _BULLETS = ("•", "-", "*", "–")
+_JOIN_ZIPF = 2.0  # about once per 10 million words of English ("norovirus" 2.2)
 
 
 class _Joined:
@@ -192,7 +193,18 @@ def _known_word(vocab: Counter[str], head: str, tail: str) -> bool:
     """Whether ``head`` + ``tail`` (a word broken by a line-end hyphen) occurs elsewhere in the
     document, as one word ("coordination") or with its own hyphens ("co-ordination")."""
     last = head.rsplit("-", 1)[-1]
-    return vocab[(last + tail).lower()] > 0 or vocab[(head.replace("-", "") + tail).lower()] > 0
+    if vocab[(last + tail).lower()] > 0 or vocab[(head.replace("-", "") + tail).lower()] > 0:
+        return True
+    return _english_join(last.lower(), tail.lower())
+
+
+def _english_join(head: str, tail: str) -> bool:
+    """Whether ``head`` + ``tail`` is an English word more common than ``head`` alone: "respi-ratory"
+    is "respiratory"; "well-being" and "long-term" keep their hyphens ("well" and "long" are commoner)."""
+    from wordfreq import zipf_frequency
+
+    joined = zipf_frequency(head + tail, "en")
+    return joined >= _JOIN_ZIPF and joined > zipf_frequency(head, "en")
 
 
 def _continues(p: str, length: int, line: str, width: int) -> bool:
