@@ -100,7 +100,7 @@ def test_who_can_question_gets_the_list_of_who_when_its_intro_says_what_is_asked
 
 CAFES = (
     "Our drop-in cafes are a calm alternative to A&E. Just turn up.\n\n"
-    "The Harbour\n"
+    "The Kestrel\n"
     "4 Quay Street, Porthby\n"
     "For adults aged 18 and over\n"
     "Open every day, 5pm to 11pm\n\n"
@@ -120,10 +120,10 @@ def test_a_record_of_short_lines_is_quoted_whole_and_its_fields_know_its_name() 
         and "Market Hall, Upton" in first
         and "Open Thursday to Sunday, 4pm to 8pm" in first
     )
-    assert "The Harbour" not in first
+    assert "The Kestrel" not in first
 
 
 def test_the_lead_names_the_most_of_what_the_question_names() -> None:
-    # no line names both "Harbour" and "Sunday": the one naming the cafe asked about leads
-    comp = _compose("Is The Harbour open on a Sunday evening?", CAFES, title="Crisis support guide")
+    # no line names both "Kestrel" and "Sunday": the one naming the cafe asked about leads
+    comp = _compose("Is The Kestrel open on a Sunday evening?", CAFES, title="Crisis support guide")
     assert "Open every day, 5pm to 11pm" in comp.text.split("[1]")[0]
