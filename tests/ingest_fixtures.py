@@ -34,6 +34,15 @@ def settings_for(tmp_path: Path, corpus: Path, **overrides: object) -> Settings:
     return Settings(data_dir=tmp_path / "data", corpus_dir=corpus, _env_file=None, **overrides)  # type: ignore[call-arg]
 
 
+def ingested_copy(tmp_path: Path) -> Settings:
+    """Settings over a copy of the project corpus, ingested with the fake embedder."""
+    from ics_assistant.ingest.pipeline import run_ingest
+
+    settings = settings_for(tmp_path, copy_corpus(tmp_path / "corpus"))
+    run_ingest(settings, FakeEmbedder(), progress=False)
+    return settings
+
+
 class FailingEmbedder(FakeEmbedder):
     """Behaves like ``FakeEmbedder`` but raises on the ``fail_on``-th batch (1-based): a crash
     in the middle of embedding, after earlier batches were already written."""

@@ -19,7 +19,7 @@ from ics_assistant.store import ChunkStore, store_path
 
 from .conftest import REPO
 from .fakes import FakeEmbedder
-from .ingest_fixtures import copy_corpus, settings_for
+from .ingest_fixtures import ingested_copy
 
 QUESTION = "What is an integrated care board?"
 
@@ -56,9 +56,7 @@ print(json.dumps(ask()), flush=True)
 
 @pytest.fixture
 def cfg(tmp_path: Path) -> Settings:
-    settings = settings_for(tmp_path, copy_corpus(tmp_path / "corpus"))
-    run_ingest(settings, FakeEmbedder(), progress=False)
-    return settings
+    return ingested_copy(tmp_path)
 
 
 def _shm(settings: Settings) -> Path:

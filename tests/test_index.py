@@ -19,14 +19,12 @@ from ics_assistant.ingest.pipeline import META_CHUNK_FINGERPRINT, run_ingest
 from ics_assistant.store import ChunkStore, store_path
 
 from .fakes import FakeEmbedder
-from .ingest_fixtures import copy_corpus, settings_for
+from .ingest_fixtures import ingested_copy
 
 
 @pytest.fixture
 def cfg(tmp_path: Path) -> Settings:
-    settings = settings_for(tmp_path, copy_corpus(tmp_path / "corpus"))
-    run_ingest(settings, FakeEmbedder(), progress=False)
-    return settings
+    return ingested_copy(tmp_path)
 
 
 def test_a_truncated_chunk_store_is_a_typed_error(cfg: Settings) -> None:

@@ -107,11 +107,11 @@ def _names_period(periods: Sequence[str], evidence: Sequence[Scored]) -> bool:
     """Whether the quoted text, the heading or title it sits under, or its document's date names
     one of ``periods``."""
     dates = [sc.hit.chunk.date or "" for sc in evidence]  # a document dated in that year speaks for it
-    text = " ".join([*evidence_texts(evidence), *dates])
+    text = " ".join([*_evidence_texts(evidence), *dates])
     return any(p[:4] in text for p in periods)  # "2026/27" is named by "2026/27" or its year 2026
 
 
-def evidence_texts(evidence: Sequence[Scored]) -> list[str]:
+def _evidence_texts(evidence: Sequence[Scored]) -> list[str]:
     """The quoted sentences with their chunks' headings and titles."""
     texts = [sc.text for sc in evidence]
     for chunk in {sc.hit.chunk.chunk_id: sc.hit.chunk for sc in evidence}.values():

@@ -264,7 +264,6 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         intro = _intro_of(pool, lead)
         if intro is not None and _expands(info, pool, intro):
             lead, items = intro, _list_block(pool, intro)
-    start = lead.start
     if not items and info.answer_type in _LIST_TYPES:
         intro = _list_after(info, pool, lead)
         if intro is not None:  # "Hubs offer evening appointments. ... There are three hubs:" + list
@@ -273,7 +272,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
         kept = tuple((spans[i].start, spans[i].end) for i in items)
-        block = Quote(chunk, start, spans[items[-1]].end, kept)
+        block = Quote(chunk, lead.start, spans[items[-1]].end, kept)
         setting = _setting(info, ranked, lead)
         return [Quote(setting.hit.chunk, setting.start, setting.end), block] if setting else [block]
     quotes: list[Quote] = []
@@ -295,10 +294,12 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         used.add((chunk.chunk_id, sc.index))
         end = sc.end
         sentences = pool.by_chunk[chunk.chunk_id]
-        entry = _entry_line(chunk.text, sentences, sc) if not quotes else []
+        entry: list[Scored] = []
         if sc.record >= 0:  # a line of a record (a name, its address, its hours): the whole record
             entry = [s for s in sentences if s.record == sc.record]
-        if entry:  # a lead inside one entry of a list of lines: the whole entry
+        elif not quotes:  # a lead inside one entry of a list of lines: the whole entry
+            entry = _entry_line(chunk.text, sentences, sc)
+        if entry:
             start, end = min(start, entry[0].start), entry[-1].end
             used.update((chunk.chunk_id, s.index) for s in entry)
         if not quotes and not entry and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
