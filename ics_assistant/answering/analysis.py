@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ics_assistant.answering.slots import Slot, asked_slots
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
 
 __all__ = [
@@ -354,6 +355,7 @@ class QuestionInfo:
     focus: str | None = None  # "how many <focus>": the thing counted must sit next to the number
     personal: bool = False  # "how do I ...", "where is my nearest ...": a request to use a service
     place: bool = False  # "which area's ICS ...": the answer is a place name
+    slots: tuple[Slot, ...] = ()  # kinds of value asked for ("email", "phone", "time"...; see slots.py)
 
 
 # "When the blog was written, how many areas had an ICS?": the question proper is the last clause.
@@ -400,6 +402,7 @@ def analyze_question(question: str) -> QuestionInfo:
         focus=focus,
         personal=_PERSONAL.search(norm) is not None,
         place=answer_type != "list" and _PLACE.search(norm) is not None,
+        slots=asked_slots(norm),
     )
 
 

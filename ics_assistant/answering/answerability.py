@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ics_assistant.answering.analysis import (
     QuestionInfo,
@@ -27,6 +28,7 @@ from ics_assistant.answering.answerability_model import AnswerabilityModel, load
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.slots import FORM_SLOTS, SLOT_WORDS, has_slot, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
@@ -126,11 +128,14 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.answer_type == "date":
         return has_date(text)
     if info.answer_type == "number":
-        if _MONEY_QUESTION.search(info.text) and not _MONEY.search(text):
+        money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
+        if money and not _MONEY.search(text):
             return False  # "how much is she paid?" wants a sum of money, not any number
         periods = _PERIOD.findall(info.text)
         if periods and not _names_period(periods, evidence):
             return False  # a figure "for 2026/27" is not answered by the 2024/25 figure
+        if money:
+            return True  # "how much money ...": the sum is the count ("£7.3 million" counts no "money")
         if (
             info.focus is not None
         ):  # "how many staff": a number that counts staff ("18 areas", "3 million people")
@@ -141,10 +146,54 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
+def _action_terms(question: str) -> frozenset[str]:
+    """The action a "how do I ..." request asks about: the stem of its main verb ("register"), or,
+    for a light verb ("get", "have", "make"), of the verb's object ("how do I get a referral?")."""
+    from ics_assistant.nlp import load_spacy
+
+    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    for token in doc:
+        if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "xcomp", "ccomp", "conj"):
+            continue
+        verb = content_terms(token.text)
+        if verb:
+            return frozenset(verb)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "prep", "prt")]
+        for child in objects:
+            head = (
+                child if child.dep_ == "dobj" else next((g for g in child.children if g.dep_ == "pobj"), None)
+            )
+            if head is not None and content_terms(head.text):
+                return frozenset(content_terms(head.text))
+    return frozenset()
+
+
 def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
-    """For "how do I ..." questions: one quoted sentence itself holds every key term of the request
-    (the action and its object), not merely the topic somewhere in the chunk."""
-    return any(all(t in sc.terms for t in info.terms) for sc in evidence)
+    """For "how do I ..." questions: a quoted sentence names the action asked about (when a parser
+    finds no action, every key term of the request)."""
+    action = _action_terms(info.text) or frozenset(info.terms)  # "where is my nearest pharmacy?": all of it
+    return any(action <= sc.terms for sc in evidence)
+
+
+def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
+    """For a question that asks for a value with a written form (an email address, a phone number,
+    a time...): a quoted sentence holds one and is about what the question is about (shares one of
+    its terms, with its heading): the complaints email does not answer "the helpline's email"."""
+    formed = [s for s in pool.info.slots if s in FORM_SLOTS]
+    if not formed:
+        return True
+    subject = set(pool.info.terms) - _SLOT_WORDS
+    for sc in evidence:
+        if not any(has_slot(sc.text, s) for s in formed):
+            continue
+        about = set(sc.terms) | set(content_terms(sc.hit.chunk.section))
+        if not subject or about & subject:
+            return True
+    return False
+
+
+_SLOT_WORDS = frozenset(content_terms(SLOT_WORDS))
 
 
 # The features the fitted model weighs, in order (see scripts/fit_answerability.py).
@@ -155,7 +204,8 @@ FEATURES = (
     "entity_coverage",  # share of the question's named things (names, acronyms, numbers) covered
     "typed",  # the kind of answer asked for (a date for "when" ...) is in the quote
     "lead_overlap",  # weighted term overlap of the lead sentence
-    "personal_unmet",  # "how do I ..." whose action no quoted sentence states
+    "personal_unmet",  # "how do I register ...?" and no quoted sentence names the action ("register")
+    "slots_found",  # share of the kinds of value asked for (email, phone, time, person...) in the quote
     "n_terms",  # number of key terms in the question (log-scaled)
     "uncovered",  # key terms of the question found nowhere in the quoted text (log-scaled)
     "top_missing",  # the question's most informative key term is not in the quoted text
@@ -181,6 +231,7 @@ def features(pool: Pool, evidence: Sequence[Scored], top_dense: float) -> dict[s
         "typed": 1.0 if _has_type(info, evidence) else 0.0,
         "lead_overlap": max((sc.overlap for sc in evidence), default=0.0),
         "personal_unmet": 1.0 if info.personal and not _states_action(info, evidence) else 0.0,
+        "slots_found": slots_in((sc.text for sc in evidence), info.slots),
         "n_terms": math.log1p(len(info.terms)),
         "uncovered": math.log1p(len(missing)),
         "top_missing": 1.0 if top is not None and top not in terms else 0.0,
@@ -189,10 +240,10 @@ def features(pool: Pool, evidence: Sequence[Scored], top_dense: float) -> dict[s
 
 def _reason(f: Mapping[str, float]) -> RefusalReason:
     """The most telling reason for a refusal the model decided, for reports and users."""
-    if f["personal_unmet"]:
-        return "personal_service"
     if f["entity_coverage"] < 1.0:
         return "missing_entity"
+    if f["slots_found"] < 1.0:
+        return "no_answer_of_type"
     if not f["typed"]:
         return "no_answer_of_type"
     if f["dense"] < 0.2:
@@ -214,10 +265,17 @@ def decide(
     f = features(pool, evidence, top_dense)
     if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
         return Decision(False, "not_covered", f["dense"], 0.0, False, f)
-    if info.answer_type in ("date", "number") and not f["typed"] and len(question_parts(info.text)) == 1:
+    single = len(question_parts(info.text)) == 1
+    if single and info.answer_type in ("date", "number") and not f["typed"]:
         # "when" needs a date and "how many" a number that counts the thing asked: never a guess
         return Decision(False, _reason(f), f["dense"], f["coverage"], False, f)
+    if info.personal and _action_terms(info.text) and not _states_action(info, evidence):
+        # "how do I register with a GP?" is not answered by a passage that never says "register"
+        return Decision(False, "personal_service", f["dense"], f["coverage"], False, f)
+    if single and not _slot_stated(pool, evidence):
+        # "what's the email address?" is not answered by a reply that holds no email address
+        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
     fitted = model if model is not None else load_model()
     answerable = fitted.answerable(f)
-    reason = None if answerable else _reason(f)
+    reason = None if answerable else ("personal_service" if info.personal else _reason(f))
     return Decision(answerable, reason, f["dense"], f["coverage"], bool(f["typed"]), f)

@@ -29,6 +29,7 @@ from ics_assistant.answering.analysis import (
     names_in,
     numbers_in,
 )
+from ics_assistant.answering.slots import FORM_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
@@ -218,7 +219,16 @@ def is_title_line(text: str, title: str) -> bool:
     return bool(body) and not text.rstrip().endswith((".", "!", "?")) and (body <= head or head <= body)
 
 
-def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
+def _cue(info: QuestionInfo, text: str, title: str = "", terms: frozenset[str] = frozenset()) -> float:
+    """How well ``text`` (whose terms, with any record's name, are ``terms``) holds the kind of answer
+    asked for (0..1)."""
+    formed = [s for s in info.slots if s in FORM_SLOTS]
+    if formed and terms & (set(info.terms) - _SLOT_WORDS) and any(has_slot(text, s) for s in formed):
+        return 1.0  # "the helpline's email address?": an email address, in a sentence about the helpline
+    return _type_cue(info, text, title)
+
+
+def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
     kind = info.answer_type
     if _ASKS_TITLE.search(info.text) and _QUOTED_TITLE.search(text):
         return 1.0  # "what was the paper called?": a quoted title is the answer
@@ -250,8 +260,9 @@ def _cue(info: QuestionInfo, text: str, title: str = "") -> float:
     return 0.0
 
 
+_SLOT_WORDS = frozenset(content_terms(SLOT_WORDS))
 _PHONE_FOCUS = frozenset(content_terms("phone telephone contact"))
-_PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?![\d.,])")
+_PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?!\d|[.,]\d)")
 _LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")
 _RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
 _RECORD_NAME_WORDS = 8
@@ -331,7 +342,7 @@ def score_sentences(
         own = term_coverage(info.terms, terms, weights)
         in_context = term_coverage(info.terms, terms | context[hit.chunk.chunk_id], weights)
         overlap = (1.0 - W_CONTEXT_SHARE) * own + W_CONTEXT_SHARE * in_context
-        cue = _cue(info, text, hit.chunk.title)
+        cue = _cue(info, text, hit.chunk.title, terms)
         score = (
             W_SEMANTIC * max(sem, 0.0)
             + W_OVERLAP * overlap

@@ -50,9 +50,8 @@ _TEXTS: Final[dict[str, str]] = {
     "bad_audience": "This assistant can't answer for that audience. " + SIGNPOST,
     "unsupported": _NOT_COVERED,
     "personal_service": (
-        "The ICS documents I hold describe how integrated care systems work; they don't explain how to "
-        "use a particular local service. To find or register with a GP, pharmacy or other service, see "
-        "the NHS website (www.nhs.uk) or your local integrated care system's website. " + SIGNPOST
+        "I couldn't find how to do that in the documents I hold. To find or use a local NHS service, "
+        "see the NHS website (www.nhs.uk) or your local integrated care system's website. " + SIGNPOST
     ),
 }
 _SAFETY: Final = frozenset({"emergency", "crisis", "urgent", "medical_advice", "prompt_injection"})

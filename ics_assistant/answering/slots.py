@@ -1,0 +1,165 @@
+"""What exactly a question asks for, and whether a passage holds one (pure, corpus-free).
+
+"What's the email address for the helpline?" is not answered by a sentence about the helpline that
+gives its phone number, however well it matches the words. These "slots" are kinds of value with a
+recognisable form (an email address, a phone number, a web address, a time of day, a sum of money,
+a percentage, a code, a length of time) or a person's name, read off the question's wording, and
+found in text by their form (a person by spaCy's named-entity recogniser). Nothing here knows any
+corpus: the patterns are English question forms and the written forms of the values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["FORM_SLOTS", "SLOT_WORDS", "Slot", "asked_slots", "has_slot", "slots_in"]
+
+Slot = Literal["email", "phone", "web", "time", "money", "percent", "code", "duration", "person"]
+
+# Slots whose value has a written form: a reply without one does not answer the question.
+FORM_SLOTS: frozenset[Slot] = frozenset({"email", "phone", "web", "time", "money", "percent", "code"})
+
+# The words that only say which kind of value is asked for ("the email address", "what time"): what
+# the question is about is the rest.
+SLOT_WORDS = (
+    "email e-mail address phone telephone number contact website web page link url time hours cost "
+    "price fee charge money percentage proportion share code reference open close"
+)
+
+_ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
+    ("email", re.compile(r"\be-?mail(?: address)?\b(?! (?:me|us|them|you)\b)", re.I)),
+    (
+        "phone",
+        re.compile(
+            r"\b(?:phone|telephone|contact|helpline|tel\.?) (?:number|no\.?)\b|"
+            r"\bwhat(?:'s| is)? (?:the )?number\b(?=.*\b(?:call|ring|phone|text)\b)|"
+            r"\b(?:what|which) number (?:do|should|can|could|would) (?:i|we|you|they|people)\b|"
+            r"\bwho (?:do|should|can) (?:i|we|you) (?:ring|phone|call)\b|\bnumber to (?:call|ring|phone)\b",
+            re.I,
+        ),
+    ),
+    ("web", re.compile(r"\b(?:website|web ?site|web address|web page|url|link)\b", re.I)),
+    (
+        "time",
+        re.compile(
+            r"\bwhat time\b|\b(?:opening|closing) (?:hours|times?)\b|\bwhat hours\b|\bhow late\b|"
+            r"\bhow early\b|\b(?:open|close|shut)s? (?:at|until|till|til)\b",
+            re.I,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\bhow much (?:money|funding|cash)\b|"
+            r"\bhow much (?:does|do|will|would|is|are|did|was|were|has|have|can|should)\b.*\b(?:cost|costs|"
+            r"charge|charged|pay|paid|spend|spent|worth|price|priced|fund|funded|invest|invested|budget\w*|"
+            r"allocat\w*|receive|get|claim|earn)\b|"
+            r"\bwhat(?:'s| is| are| was| were)? (?:the |its |their )?(?:\w+ )?"
+            r"(?:cost|price|fee|charge|budget|salary)s?\b|"
+            r"\bhow much (?:to|for)\b",
+            re.I,
+        ),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"\bwhat (?:percentage|proportion|share|per ?cent|fraction|%)\b|\bhow many per ?cent\b", re.I
+        ),
+    ),
+    (
+        "code",
+        re.compile(r"\b(?:code|reference number|ref(?:erence)?)\b(?!\s+of\s+(?:conduct|practice))", re.I),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"\bhow long (?:does|do|will|would|is|are|should|can|did|before|until|till|after|to)\b|"
+            r"\bhow many (?:days|weeks|months|hours|minutes|years)\b|"
+            r"\bhow (?:far|long) (?:ahead|in advance)\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^\s*who (?:is|was|'s) (?:the |their |its |our |your )(?:new |current |interim )?\w+|"
+            r"\bname of the (?!\w+ (?:scheme|service|centre|center|hub|team|unit|app|course|programme))\w+|"
+            r"^\s*who(?:'s| is| was)? (?:chairs|heads|manages|runs) (?:the |it)",
+            re.I,
+        ),
+    ),
+)
+
+_FORMS: dict[Slot, re.Pattern[str]] = {
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "phone": re.compile(
+        r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\d|[.,]\d)|"
+        r"\b(?:111|999|116 ?\d{3})\b|"
+        r"\b(?:extension|ext\.?|bleep|x)\s?\d{3,5}\b",
+        re.I,
+    ),
+    "web": re.compile(
+        r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|example|nhs|gov)\b(?:/\S*)?",
+        re.I,
+    ),
+    "time": re.compile(
+        r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|\bnoon\b|\bmidday\b|"
+        r"\bmidnight\b|\b24 hours\b|\b24/7\b|\bround the clock\b|\bany time\b",
+        re.I,
+    ),
+    "money": re.compile(
+        r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b|\bno charge\b|\bnothing\b", re.I
+    ),
+    "percent": re.compile(
+        r"\d(?:[\d.]*)\s?(?:%|per ?cent)|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters)\b|"
+        r"\b\w+ (?:in|out of) (?:every )?\w+ (?:people|patients|adults|children)\b",
+        re.I,
+    ),
+    "code": re.compile(
+        r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+\b|\bcode\b\W+(?:\w+\W+){0,3}\w*\d"
+    ),
+    "duration": re.compile(
+        r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"eighteen|twenty|thirty|forty|fifty|sixty|few|several)(?:[- ]\w+)?[- ](?:minutes?|hours?|days?|"
+        r"weeks?|months?|years?|working days?)\b|\b(?:same|next) day\b|\bovernight\b",
+        re.I,
+    ),
+}
+
+
+def asked_slots(question: str) -> tuple[Slot, ...]:
+    """The kinds of value ``question`` asks for, in the order of the patterns (often none)."""
+    return tuple(slot for slot, pattern in _ASKS if pattern.search(question))
+
+
+# A name with an honorific ("Dr Amara Okafor"): the small English model often reads these as places.
+_HONORIFIC_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Dame|Sir|Lord|Lady)\.? [A-Z][a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _persons(text: str) -> bool:
+    if _HONORIFIC_NAME.search(text):
+        return True
+    from ics_assistant.nlp import load_spacy
+
+    doc = load_spacy(exclude=("parser", "lemmatizer"))(text)
+    return any(ent.label_ == "PERSON" for ent in doc.ents)
+
+
+def has_slot(text: str, slot: Slot) -> bool:
+    """Whether ``text`` holds a value of kind ``slot``."""
+    if slot == "person":
+        return _persons(text)
+    return _FORMS[slot].search(text) is not None
+
+
+def slots_in(texts: Iterable[str], slots: Iterable[Slot]) -> float:
+    """Share of ``slots`` with a value in one of ``texts`` (1.0 when nothing is asked)."""
+    wanted = list(dict.fromkeys(slots))
+    if not wanted:
+        return 1.0
+    joined = list(texts)
+    return sum(1 for s in wanted if any(has_slot(t, s) for t in joined)) / len(wanted)

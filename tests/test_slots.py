@@ -1,0 +1,118 @@
+"""What a question asks for (an email address, a phone number, a time...) and whether a passage holds
+one: read off English question forms and the written forms of values, never a corpus's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.answerability import decide
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.extractive import compose_extractive
+from ics_assistant.answering.slots import asked_slots, has_slot, slots_in
+from ics_assistant.config import Settings
+from ics_assistant.sentences import split_sentences
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+
+@pytest.mark.parametrize(
+    ("question", "slots"),
+    [
+        ("What's the email address for the Quillby helpline?", ("email",)),
+        ("wat time does the walk-in centre shut at nite", ("time",)),
+        ("What number do I call to book transport, and how far in advance?", ("phone", "duration")),
+        ("babys moving less than usual who do i ring", ("phone",)),
+        ("How much will the new scanner cost?", ("money",)),
+        ("how much money has the board put aside for winter", ("money",)),
+        ("What percentage of people were seen within six weeks?", ("percent",)),
+        ("which course code do staff need?", ("code",)),
+        ("Who is the head of midwifery at the hospital?", ("person",)),
+        ("What is an integrated care system?", ()),
+        ("Who are the partners in an ICS?", ()),  # partners are organisations: not one person's name
+        ("Can you email me the leaflet?", ()),  # asks for an action, not an address
+    ],
+)
+def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
+    assert asked_slots(question) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "held"),
+    [
+        ("Email medicines@quillby.example with your question.", "email", True),
+        ("Call the helpline on 01632 960345.", "email", False),
+        ("Call the helpline on 01632 960345.", "phone", True),
+        ("Ring extension 4432 if the rota changes.", "phone", True),
+        ("It is open from 8am to 11pm every day.", "time", True),
+        ("It opens in the summer of 2027.", "time", False),
+        ("The scanner cost £2.4 million.", "money", True),
+        ("Parking is free for blue badge holders.", "money", True),
+        ("71.8% of people aged 65 and over were vaccinated.", "percent", True),
+        ("Use cost code QX-7702 for overtime.", "code", True),
+        ("The code of the week is kindness.", "code", False),
+        ("Book at least 2 working days before.", "duration", True),
+        ("Dr Amara Okafor leads the unit.", "person", True),
+        ("The unit is led by the hospital trust.", "person", False),
+    ],
+)
+def test_a_value_is_found_by_its_written_form(text: str, slot: str, held: bool) -> None:
+    assert has_slot(text, slot) is held  # type: ignore[arg-type]
+
+
+def test_share_of_the_asked_slots_found() -> None:
+    texts = ["Call 01632 960345, 9am to 4pm."]
+    assert slots_in(texts, ["phone", "time"]) == 1.0
+    assert slots_in(texts, ["phone", "email"]) == 0.5
+    assert slots_in(texts, []) == 1.0
+
+
+def _decide(question: str, text: str) -> tuple[bool, str | None]:
+    chunk = Chunk(
+        "d:1",
+        "d",
+        text,
+        0,
+        len(text),
+        audience="public",
+        title="Quillby pharmacy FAQ",
+        sentences=tuple(split_sentences(text)),
+    )
+    info = analyze_question(question)
+    pool = score_sentences(
+        info, [Hit(chunk=chunk, score=1.0, rank=1)], {}, FakeEmbedder().embed([question])[0]
+    )
+    decision = decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+    return decision.answerable, decision.reason
+
+
+HELPLINE = (
+    "If a medicine is out of stock, call the Quillby Medicines Helpline on 01632 960345, Monday to Friday. "
+    "If you are not happy with the reply, write to complaints@quillby.example."
+)
+
+
+def test_a_question_for_an_email_address_is_not_answered_by_a_phone_number_or_another_email() -> None:
+    # the passage names the helpline and an email address, but the address is for complaints
+    answerable, reason = _decide("What is the email address for the Quillby Medicines Helpline?", HELPLINE)
+    assert not answerable and reason == "no_answer_of_type"
+
+
+def test_a_question_for_a_phone_number_is_answered_by_the_sentence_that_holds_it() -> None:
+    answerable, reason = _decide("What is the phone number for the Quillby Medicines Helpline?", HELPLINE)
+    assert answerable, reason
+    chunk_text = HELPLINE
+    info = analyze_question("What is the phone number for the Quillby Medicines Helpline?")
+    chunk = Chunk(
+        "d:1",
+        "d",
+        chunk_text,
+        0,
+        len(chunk_text),
+        audience="public",
+        title="t",
+        sentences=tuple(split_sentences(chunk_text)),
+    )
+    pool = score_sentences(info, [Hit(chunk=chunk, score=1.0, rank=1)], {}, FakeEmbedder().embed(["x"])[0])
+    assert "01632 960345" in pool.ranked()[0].text
