@@ -11,7 +11,8 @@ A scikit-learn Pipeline (StandardScaler + LogisticRegression, class-balanced, fi
 on the rows of every corpus pooled (weighting each corpus the same was tried: it did worse on the
 corpus left out, see evals/HISTORY.md):
 - leave one corpus out: fit on the other corpora, test on the one left out; the decision threshold
-  of each fold is chosen on its training side only (best balanced accuracy);
+  of each fold is chosen on its training side only (best balanced accuracy, averaged over corpora
+  so that each counts once: the product must work on the next corpus, not on the biggest one);
 - finally on everything, with the threshold chosen on the leave-one-corpus-out predictions.
 The weights, threshold, data hash and the per-corpus held-out figures go to
 ``ics_assistant/answering/answerability_model.json``. ``--check`` only verifies that the file's
@@ -119,15 +120,21 @@ def _pipeline() -> Any:
     )
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
-    """The threshold with the best balanced accuracy (ties: the lower, favouring answers)."""
+def best_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str] | None = None) -> float:
+    """The threshold with the best balanced accuracy, averaged over the corpora in ``groups`` so that
+    each corpus counts once (ties: the lower, favouring answers)."""
+    g = np.array(groups if groups is not None else ["all"] * len(y))
     best, best_t = -1.0, 0.5
     for t in np.unique(np.round(p, 4)):
         pred = p >= t
-        tpr = float(np.mean(pred[y == 1])) if np.any(y == 1) else 1.0
-        tnr = float(np.mean(~pred[y == 0])) if np.any(y == 0) else 1.0
-        if (tpr + tnr) / 2 > best + 1e-9:
-            best, best_t = (tpr + tnr) / 2, float(t)
+        scores = []
+        for name in np.unique(g):
+            m, yy = pred[g == name], y[g == name]
+            tpr = float(np.mean(m[yy == 1])) if np.any(yy == 1) else 1.0
+            tnr = float(np.mean(~m[yy == 0])) if np.any(yy == 0) else 1.0
+            scores.append((tpr + tnr) / 2)
+        if float(np.mean(scores)) > best + 1e-9:
+            best, best_t = float(np.mean(scores)), float(t)
     return best_t
 
 
@@ -156,7 +163,7 @@ def leave_one_corpus_out(
     for test in sorted(set(groups)):
         train = g != test
         model = _fitted(x[train], y[train])
-        t = best_threshold(model.predict_proba(x[train])[:, 1], y[train])
+        t = best_threshold(model.predict_proba(x[train])[:, 1], y[train], list(g[train]))
         oof[~train] = model.predict_proba(x[~train])[:, 1]
         out[f"held_out_{test}"] = {"threshold": round(t, 4), **rates(oof[~train], y[~train], t)}
     folds = list(out.values())
@@ -169,7 +176,7 @@ def leave_one_corpus_out(
 
 def fit(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> dict[str, Any]:
     oof, loco = leave_one_corpus_out(x, y, groups)
-    threshold = best_threshold(oof, y)
+    threshold = best_threshold(oof, y, groups)
     model = _fitted(x, y)
     scaler, lr = model[0], model[-1]
     meta = {

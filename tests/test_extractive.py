@@ -3,6 +3,8 @@ quoted with it, "who can ..." answered by the list of who. Texts are invented, n
 
 from __future__ import annotations
 
+import pytest
+
 from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import Composition, compose_extractive
@@ -127,3 +129,38 @@ def test_the_lead_names_the_most_of_what_the_question_names() -> None:
     # no line names both "Kestrel" and "Sunday": the one naming the cafe asked about leads
     comp = _compose("Is The Kestrel open on a Sunday evening?", CAFES, title="Crisis support guide")
     assert "Open every day, 5pm to 11pm" in comp.text.split("[1]")[0]
+
+
+def test_a_list_question_is_answered_by_the_sentence_that_lists_inline() -> None:
+    text = (
+        "Pharmacy Plus lets a pharmacist treat five common conditions without a GP appointment. "
+        "The five conditions are: sinusitis, sore throat, earache, impetigo and shingles. "
+        "Most pharmacies in the area offer it."
+    )
+    question = "What are the five conditions that Pharmacy Plus covers?"
+    comp = _compose(question, text, "Pharmacy Plus: your questions")
+    lead = comp.text.split("[1]")[0].rstrip()
+    assert lead.endswith("sinusitis, sore throat, earache, impetigo and shingles")
+
+
+def test_a_where_question_is_answered_by_the_sentence_that_names_the_places() -> None:
+    text = (
+        "From December we will open three winter hubs for people with coughs and chest infections. "
+        "The hubs will be at Quay Street Health Centre in Marlow and Mill Lane Surgery in Dunham. "
+        "Together the hubs will provide around 26,000 extra appointments."
+    )
+    comp = _compose("Where are the winter hubs?", text)
+    assert "Quay Street Health Centre" in comp.text.split("[1]")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What kinds of problems can the new centre deal with?", "list"),
+        ("what tests will the new centre do", "list"),
+        ("what hours is it open?", "other"),  # asks for a time, not for several things
+        ("What does the centre do?", "other"),
+    ],
+)
+def test_questions_whose_answer_is_several_things_are_list_questions(question: str, kind: str) -> None:
+    assert analyze_question(question).answer_type == kind

@@ -383,6 +383,9 @@ def analyze_question(question: str) -> QuestionInfo:
     question_body = asked if asked.strip() else question
     norm = fix_question_words(normalize_for_match(question_body))
     answer_type = _answer_type(_main_clause(norm)) or _answer_type(norm) or "other"
+    slots = asked_slots(norm)
+    if answer_type == "other" and not slots and _PLURAL_WHAT.search(norm):
+        answer_type = "list"  # "what kinds of help ...?", "what tests will it do?": several things
     keep = _KEEP_FOR_WHO if answer_type == "name" else frozenset()
     drop = _TYPE_WORDS.get(answer_type, frozenset())
     terms = tuple(
@@ -402,8 +405,15 @@ def analyze_question(question: str) -> QuestionInfo:
         focus=focus,
         personal=_PERSONAL.search(norm) is not None,
         place=answer_type != "list" and _PLACE.search(norm) is not None,
-        slots=asked_slots(norm),
+        slots=slots,
     )
+
+
+# "What kinds of help ...?", "what tests will the centre do?": the answer is several things.
+_PLURAL_WHAT = re.compile(
+    r"^\s*what (?:kinds?|types?|sorts?) of\b|"
+    r"^\s*(?:what|which) (?:\w+ )?\w+s (?:will|do|does|can|could|are|were|should|would|did)\b"
+)
 
 
 # "Which area's ICS ...", "in what region ...": one place is asked for (a list of areas is a list question).

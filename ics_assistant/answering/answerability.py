@@ -231,7 +231,8 @@ def features(pool: Pool, evidence: Sequence[Scored], top_dense: float) -> dict[s
         "typed": 1.0 if _has_type(info, evidence) else 0.0,
         "lead_overlap": max((sc.overlap for sc in evidence), default=0.0),
         "personal_unmet": 1.0 if info.personal and not _states_action(info, evidence) else 0.0,
-        "slots_found": slots_in((sc.text for sc in evidence), info.slots),
+        # a place is a cue for the quote, not a requirement ("where should decisions move to?")
+        "slots_found": slots_in((sc.text for sc in evidence), [s for s in info.slots if s != "place"]),
         "n_terms": math.log1p(len(info.terms)),
         "uncovered": math.log1p(len(missing)),
         "top_missing": 1.0 if top is not None and top not in terms else 0.0,

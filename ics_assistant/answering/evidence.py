@@ -29,7 +29,7 @@ from ics_assistant.answering.analysis import (
     names_in,
     numbers_in,
 )
-from ics_assistant.answering.slots import FORM_SLOTS, SLOT_WORDS, has_slot
+from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
@@ -174,6 +174,20 @@ def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     return items
 
 
+def _intro_items(items: set[int], n: int) -> dict[int, list[int]]:
+    """Each list's intro sentence (the one before a run of items) mapped to its items."""
+    out: dict[int, list[int]] = {}
+    for i in range(n):
+        if i not in items and i + 1 in items:
+            run = []
+            j = i + 1
+            while j in items:
+                run.append(j)
+                j += 1
+            out[i] = run
+    return out
+
+
 def _records(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
     """Sentences that are lines of a record, mapped to the record's first line: a block of short
     lines set off by blank lines, a short name first, then fields that end no sentence
@@ -222,7 +236,7 @@ def is_title_line(text: str, title: str) -> bool:
 def _cue(info: QuestionInfo, text: str, title: str = "", terms: frozenset[str] = frozenset()) -> float:
     """How well ``text`` (whose terms, with any record's name, are ``terms``) holds the kind of answer
     asked for (0..1)."""
-    formed = [s for s in info.slots if s in FORM_SLOTS]
+    formed = [s for s in info.slots if s in CUE_SLOTS]
     if formed and terms & (set(info.terms) - _SLOT_WORDS) and any(has_slot(text, s) for s in formed):
         return 1.0  # "the helpline's email address?": an email address, in a sentence about the helpline
     return _type_cue(info, text, title)
@@ -252,6 +266,8 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
         if names and (_SAID.search(text) or _ROLE_TITLE.search(text)):
             return 1.0  # a speaker, or a name with the role it holds ("Prem Singh, Independent Chair")
         return 0.6 if names else 0.0
+    if kind == "list":  # "The seven conditions are: sinusitis, sore throat, earache ...": a list in a line
+        return 1.0 if _INLINE_LIST.search(text) else 0.0
     if kind == "reason":
         return 0.5 if _REASON.search(text) else 0.0
     if kind == "definition":
@@ -261,6 +277,9 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
 
 
 _SLOT_WORDS = frozenset(content_terms(SLOT_WORDS))
+# A colon, then at least three items separated by commas or semicolons (the last may follow "and").
+# A lead-in of three words or more ("The seven conditions are:"), not a label ("A:", "Carrow hub:").
+_INLINE_LIST = re.compile(r"^\W*(?:\w+\W+){2,}\w+:\s+[^:;,.]+(?:[,;]\s+[^:;,]+){2,}")
 _PHONE_FOCUS = frozenset(content_terms("phone telephone contact"))
 _PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?!\d|[.,]\d)")
 _LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")
@@ -304,6 +323,7 @@ def score_sentences(
     query_vector: Vectors,
 ) -> Pool:
     raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool, int]] = []
+    inherited: dict[tuple[str, int], frozenset[str]] = {}
     df: dict[str, int] = {}
     for hit in hits:
         chunk = hit.chunk
@@ -314,12 +334,18 @@ def score_sentences(
             sims = vecs @ query_vector
         items = _list_items(chunk.text, spans)
         records = _records(chunk.text, spans)
+        owned = _intro_items(items, len(spans))
         for i, (s, e) in enumerate(spans):
             text = chunk.text[s:e]
             terms = said = frozenset(content_terms(text))
             if i in records and records[i] != i:  # a record's line is about the record's name
                 head = spans[records[i]]
                 terms = said | frozenset(content_terms(chunk.text[head[0] : head[1]]))
+            if i in owned:  # a list's intro is about its items ("the centre will provide:" + "blood tests"),
+                # as a sentence is about its heading: they count as its context, not as what it says
+                inherited[(chunk.chunk_id, i)] = frozenset().union(
+                    *(content_terms(chunk.text[spans[j][0] : spans[j][1]]) for j in owned[i])
+                )
             for term in said:  # how rare a term is counts what the text says, not what it inherits
                 df[term] = df.get(term, 0) + 1
             sem = float(sims[i]) if sims is not None else 0.0
@@ -340,7 +366,8 @@ def score_sentences(
         after_heading = i > 0 and prev_text.rstrip().endswith("?")
         prev_text = text
         own = term_coverage(info.terms, terms, weights)
-        in_context = term_coverage(info.terms, terms | context[hit.chunk.chunk_id], weights)
+        around = context[hit.chunk.chunk_id] | inherited.get((hit.chunk.chunk_id, i), frozenset())
+        in_context = term_coverage(info.terms, terms | around, weights)
         overlap = (1.0 - W_CONTEXT_SHARE) * own + W_CONTEXT_SHARE * in_context
         cue = _cue(info, text, hit.chunk.title, terms)
         score = (

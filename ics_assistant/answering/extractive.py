@@ -20,6 +20,7 @@ from datetime import date as _date
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
 from ics_assistant.answering.evidence import Pool, Scored, is_title_line
+from ics_assistant.answering.parts import question_parts
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation, cite
 
@@ -144,6 +145,15 @@ def _intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     shared = [t for t in info.terms if t in sc.terms]
     if info.answer_type == "list" and len(shared) >= 2:
         return True
+    if info.answer_type == "list" and shared:
+        # "what tests will the centre do?" / "the centre will provide:" + "blood tests", "lung function
+        # tests": the intro names one thing asked about and its items (or its heading) another
+        sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+        around = set(content_terms(sc.hit.chunk.section)).union(
+            *(sentences[i].terms for i in _list_block(pool, sc))
+        )
+        if len(set(info.terms) & (around | set(sc.terms))) >= 2:
+            return True
     top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
     return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
 
@@ -195,6 +205,12 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         for sc in usable[:8]:
             # the kind of answer asked for wins a near tie, if it is about the same things
             if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.6 * best.overlap:
+                return sc
+    elif (info.answer_type == "list" or info.slots) and len(question_parts(info.text)) == 1:
+        for sc in usable[:8]:
+            # a list in a line ("the five conditions are: ..."), or the value asked for (the places for
+            # "where", the number for "what number do I ring"), wins a near tie about the same things
+            if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.35 * best.overlap:
                 return sc
     return best
 

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["FORM_SLOTS", "SLOT_WORDS", "Slot", "asked_slots", "has_slot", "slots_in"]
+__all__ = ["CUE_SLOTS", "FORM_SLOTS", "SLOT_WORDS", "Slot", "asked_slots", "has_slot", "slots_in"]
 
-Slot = Literal["email", "phone", "web", "time", "money", "percent", "code", "duration", "person"]
+Slot = Literal["email", "phone", "web", "time", "money", "percent", "code", "duration", "person", "place"]
 
 # Slots whose value has a written form: a reply without one does not answer the question.
 FORM_SLOTS: frozenset[Slot] = frozenset({"email", "phone", "web", "time", "money", "percent", "code"})
@@ -28,6 +28,10 @@ SLOT_WORDS = (
     "email e-mail address phone telephone number contact website web page link url time hours cost "
     "price fee charge money percentage proportion share code reference open close"
 )
+
+# Slots that make a sentence the likelier answer when it holds one (a person needs the parser: not
+# run on every candidate sentence).
+CUE_SLOTS: frozenset[Slot] = FORM_SLOTS | {"duration", "place"}
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     ("email", re.compile(r"\be-?mail(?: address)?\b(?! (?:me|us|them|you)\b)", re.I)),
@@ -83,6 +87,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "place",
+        re.compile(r"^\s*where (?:is|are|was|were|will|can|do|does|'s)\b|\bwhat (?:is the )?address\b", re.I),
+    ),
+    (
         "person",
         re.compile(
             r"^\s*who (?:is|was|'s) (?:the |their |its |our |your )(?:new |current |interim )?\w+|"
@@ -126,6 +134,12 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
         r"eighteen|twenty|thirty|forty|fifty|sixty|few|several)(?:[- ]\w+)?[- ](?:minutes?|hours?|days?|"
         r"weeks?|months?|years?|working days?)\b|\b(?:same|next) day\b|\bovernight\b",
         re.I,
+    ),
+    # "at Quay Street Health Centre", "in Fenmarsh", "20 Ferry Lane", a postcode
+    "place": re.compile(
+        r"\b(?:at|in|on|near|opposite|behind|inside)\s+(?:the\s+)?[A-Z][a-z]+|"
+        r"\b\d+[a-z]? [A-Z][a-z]+ [A-Z][a-z]+\b|"
+        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"
     ),
 }
 
