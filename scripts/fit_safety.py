@@ -1,11 +1,12 @@
 """Fit the safety classifier and its decision thresholds on the labelled safety set.
 
-    python scripts/fit_safety.py [--data evals/safety/safety.jsonl] [--extra evals/safety/safety-extra.jsonl]
+    python scripts/fit_safety.py [--data evals/safety/safety.jsonl] [--extra FILE ...]
                                  [--seed 13] [--test-size 0.25]
 
 1. A fixed, stratified, seeded split of ``--data``: the held-out part (``--test-size``) is never
    used for fitting; its ids are written with the model so the gate test measures exactly that part.
-   ``--extra`` (training messages written after reading the code, see evals/safety/README.md) only
+   ``--extra`` (training messages written after reading the code, see evals/safety/README.md;
+   default ``safety-extra.jsonl`` and ``safety-extra2.jsonl``) only
    ever joins the fitting part: it is in every cross-validation fold's fitting side or validation
    side like any fitting message, but never in the held-out part, and the cross-validated figures
    are reported both on the blind set's fitting part alone and on all fitting messages.
@@ -63,7 +64,11 @@ from ics_assistant.evaluation.safety_eval import (  # noqa: E402
 C_GRID = (3.0, 10.0)
 EMB_WEIGHTS = (0.05, 0.2)
 Row = tuple[np.ndarray, list[float], str]
-FA_BUDGET = (0.01, 0.015, 0.02)  # cumulative false alarms allowed on calm messages seen in fitting
+FA_BUDGET = (0.01, 0.015, 0.02, 0.02)  # cumulative false alarms allowed on calm messages seen in fitting
+MISS_COST = 20.0  # a 999 case sent to 111 / the advice reply, against an urgent or advice case sent to 999
+CALM_MARGIN = 0.05  # the floor is waived only this far above the calmest emergency seen in fitting
+CALM_MIN = 0.5  # and never unless the classifier reads the unit as calm more likely than not
+DEFAULT_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2")]
 REPLACING = frozenset({"emergency", "crisis", "urgent", "advice"})
 GRID = np.unique(
     np.round(
@@ -151,29 +156,78 @@ def _proba(model: Pipeline, rows: list[Row]) -> np.ndarray:
 
 
 def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any]) -> Thresholds:
-    """Each replacing threshold: the lowest that keeps the false alarms on calm messages (note, none)
-    within the cumulative budget; then ``t_note``: the highest that leaves no emergency, crisis,
-    urgent or advice message with no safety reply at all (the note is the least it gets)."""
+    """``t_calm`` first: the lowest calm probability at which the rules floor may be waived without
+    any emergency or crisis message losing it. Then each replacing threshold: the lowest that keeps
+    the false alarms on calm messages (note, none) within the cumulative budget. Then ``t_lift``,
+    by cost: a 999 case given the 111 or advice reply costs ``MISS_COST`` times an urgent or advice
+    case given the 999 reply (ties: the highest). Then ``t_note``: the highest that leaves no
+    emergency, crisis, urgent or advice message with no safety reply at all (the note is the least
+    it gets)."""
     calm = [la in ("note", "none") for la in labels]
     n_calm = max(1, sum(calm))
 
     def decisions(th: Thresholds) -> list[str]:
         return [decide(p, h, th)[0] for p, h in zip(probs, hits, strict=True)]
 
-    th = Thresholds(t_999=1.01, t_111=1.01, t_advice=1.01, t_note=1.01)
-    for name, budget in zip(("t_999", "t_111", "t_advice"), FA_BUDGET, strict=True):
+    th = Thresholds(t_999=1.01, t_111=1.01, t_advice=1.01, t_note=1.01, t_lift=1.01, t_calm=1.01, t_risk=1.01)
+    for name, budget in zip(("t_999", "t_111", "t_advice", "t_risk"), FA_BUDGET, strict=True):
         for t in GRID:
             cand = Thresholds(**{**th.__dict__, name: float(t)})
             alarms = sum(c and d in REPLACING for c, d in zip(calm, decisions(cand), strict=True))
             if alarms / n_calm <= budget:
                 th = cand
                 break
+    # the floor may be waived where that costs no emergency or crisis message its 999 reply
+    got_999 = [
+        la in ("emergency", "crisis") and d in ("emergency", "crisis")
+        for la, d in zip(labels, decisions(th), strict=False)
+    ]
+    for t in GRID:
+        ds = decisions(Thresholds(**{**th.__dict__, "t_calm": float(t)}))
+        if all(d in ("emergency", "crisis") for d, g in zip(ds, got_999, strict=True) if g):
+            th = Thresholds(**{**th.__dict__, "t_calm": min(1.01, max(CALM_MIN, float(t) + CALM_MARGIN))})
+            break
+
+    def lift_cost(t: float) -> float:
+        ds = decisions(Thresholds(**{**th.__dict__, "t_lift": t}))
+        missed = sum(
+            la in ("emergency", "crisis") and d in ("urgent", "advice")
+            for la, d in zip(labels, ds, strict=False)
+        )
+        over = sum(
+            la in ("urgent", "advice") and d in ("emergency", "crisis")
+            for la, d in zip(labels, ds, strict=False)
+        )
+        return MISS_COST * missed + over
+
+    costs = {float(t): lift_cost(float(t)) for t in [*GRID, 1.01]}
+    th = Thresholds(**{**th.__dict__, "t_lift": min(costs, key=lambda t: (costs[t], -t))})
     at_risk = {"emergency", "crisis", "urgent", "advice"}
     for t in sorted(GRID, reverse=True):  # the note is the only reply left for those not replaced
         cand = Thresholds(**{**th.__dict__, "t_note": float(t)})
         if all(d != "none" for la, d in zip(labels, decisions(cand), strict=True) if la in at_risk):
             return cand
     return Thresholds(**{**th.__dict__, "t_note": float(GRID[0])})
+
+
+def _lift_curve(probs: list[np.ndarray], labels: list[str], hits: list[Any], th: Thresholds) -> list[Any]:
+    """(t_lift, 999 cases sent to 111/advice, urgent/advice cases sent to 999) on the grid (a log)."""
+    out = []
+    for t in GRID[::5]:
+        ds = [
+            decide(p, h, Thresholds(**{**th.__dict__, "t_lift": float(t)}))[0]
+            for p, h in zip(probs, hits, strict=False)
+        ]
+        missed = sum(
+            la in ("emergency", "crisis") and d in ("urgent", "advice")
+            for la, d in zip(labels, ds, strict=False)
+        )
+        over = sum(
+            la in ("urgent", "advice") and d in ("emergency", "crisis")
+            for la, d in zip(labels, ds, strict=False)
+        )
+        out.append((float(t), missed, over))
+    return out
 
 
 def _repo_relative(path: Path) -> str:
@@ -184,14 +238,15 @@ def _repo_relative(path: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO / "evals" / "safety" / "safety.jsonl")
-    ap.add_argument("--extra", type=Path, default=REPO / "evals" / "safety" / "safety-extra.jsonl")
+    ap.add_argument("--extra", type=Path, nargs="*", default=DEFAULT_EXTRAS)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--test-size", type=float, default=0.25)
     args = ap.parse_args()
 
     blind = load_safety_set(args.data)
-    extra = load_safety_set(args.extra) if args.extra.exists() else []
+    extras = [path for path in args.extra if path.exists()]
+    extra = [item for path in extras for item in load_safety_set(path)]
     items = blind + extra
     labels = np.asarray([i.label for i in items])
     blind_idx = np.arange(len(blind))
@@ -261,8 +316,10 @@ def main() -> None:
         "test_size": args.test_size,
         "data": _repo_relative(args.data),
         "data_sha256": file_sha256(args.data),
-        "extra": _repo_relative(args.extra) if extra else None,
-        "extra_sha256": file_sha256(args.extra) if extra else None,
+        "extras": [
+            {"path": _repo_relative(path), "sha256": file_sha256(path), "n": len(load_safety_set(path))}
+            for path in extras
+        ],
         "n_extra": len(extra),
         "rules_sha256": file_sha256(DEFAULT_RULES_PATH),
         "n_items": len(items),
@@ -276,6 +333,8 @@ def main() -> None:
         "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     args.out.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    lift_curve = _lift_curve(oof_probs, list(y_train), train_hits, thresholds)
+    print(json.dumps(lift_curve), file=sys.stderr)
     print(
         json.dumps(
             {

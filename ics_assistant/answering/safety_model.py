@@ -9,20 +9,31 @@ uses), the rule signal counts and hashed character n-grams (``FeatureSpec``), an
   decision thresholds (fitted on out-of-fold predictions), the data's SHA-256, the held-out ids
   and the cross-validated figures.
 
-The decision: ``emergency`` when the message or one of its sentences has live-emergency rule
-wording and nothing that makes it a question about a service or guidance (the rules' floor);
-otherwise from class probabilities of the whole message and of each of its sentences:
-``999`` (emergency or crisis) when ``p(emergency) + p(crisis)`` reaches ``t_999`` for the whole
-message or any sentence (an emergency in the second sentence counts); else ``urgent`` when
-``p(emergency) + p(crisis) + p(urgent)`` reaches ``t_111`` (999 instead when ``p(emergency) +
-p(crisis)`` outweighs ``p(urgent)`` there: when in doubt, the safer reply); else ``advice`` when ``p(advice)``
-reaches ``t_advice``; else ``note`` when the message carries a risk signal (``note`` more likely
-than ``none``, ``1 - p(none)`` of the message or a sentence reaching ``t_note``, or an emergency
-or crisis rule matched; urgent and advice wording alone is left to the classifier, so that broad
-wording such as "what's it" or "cough" in a calm question does not add the note); else ``none``.
+The decision (``decide``), in order:
+
+1. **Rules floor**: ``emergency`` when the message or one of its sentences has live-emergency rule
+   wording and no service or guidance wording (or that wording plus "now"), unless the classifier
+   reads that unit as calm (``p(note) + p(none)`` reaches ``t_calm``); a waived floor still never
+   ends in the 111 or advice reply (the 999 reply instead), only in the note; and it is never
+   waived for a unit that says it is happening now ("right now", "suddenly": ``live`` wording).
+2. **999**: ``p(emergency) + p(crisis)`` reaches ``t_999`` for the whole message or any sentence
+   (an emergency in the second sentence counts).
+3. **111**: ``p(emergency) + p(crisis) + p(urgent)`` of the whole message reaches ``t_111`` (999
+   instead when the two 999 classes outweigh urgent); else **advice**: ``p(advice)`` of the whole
+   message reaches ``t_advice``; else, with risk rule wording, when the clinical classes together
+   (``1 - p(note) - p(none)``) reach ``t_risk``, the likelier of urgent and advice (spread risk
+   gets the safer reply). Urgent and advice read the whole message: a sentence out of its
+   question ("and can I bring my baby") reads as a request it is not.
+4. **Cost-sensitive lift**: a message headed for the urgent or advice reply gets the 999 reply
+   when ``p(emergency) + p(crisis)`` of any unit reaches ``t_lift`` (fitted by cost: a 999 case
+   given 111 or advice costs ``MISS_COST`` times an urgent case given 999). It never turns a
+   calm answer into a refusal: only messages already refused are lifted.
+5. **note** when the message carries a risk signal (``note`` likelier than ``none``, ``1 -
+   p(none)`` of a unit reaching ``t_note``, or emergency or crisis rule wording); else ``none``.
+
 The replacing thresholds are fitted to keep false alarms on calm messages within a small budget;
-``t_note`` is fitted so that every emergency and crisis message seen in fitting still gets 999 in
-the reply's first sentence ("When in doubt, add, don't replace").
+``t_note`` so that every emergency, crisis, urgent and advice message seen in fitting still gets
+at least the note ("When in doubt, add, don't replace").
 """
 
 from __future__ import annotations
@@ -70,6 +81,12 @@ class Thresholds:
     t_111: float = 0.5
     t_advice: float = 0.5
     t_note: float = 1.01  # risk (1 - p(none)) from which an unreplaced answer gets the note
+    # 999 rather than 111 or the advice reply once p(emergency) + p(crisis) of a unit reaches this
+    t_lift: float = 1.01
+    # the rules floor is waived for a unit the classifier reads as calm (p(note) + p(none)) from this
+    t_calm: float = 1.01
+    # clinical risk with no class sure of it (1 - p(note) - p(none)): the safer reply, 111 or advice
+    t_risk: float = 1.01
 
 
 @dataclass(frozen=True)
@@ -184,24 +201,37 @@ def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> t
     """Decision and its score from per-unit probabilities (row 0: the whole message, then sentences).
 
     ``hits[i]`` are the rule hits of unit ``i``; an emergency or crisis hit makes an unreplaced
-    answer a ``note``.
+    answer a ``note``. Sentences count for the 999 decisions (an emergency in the second
+    sentence); the urgent and advice decisions read the whole message, since a sentence taken out
+    of its question ("and can I bring my baby") reads as a personal request it is not.
     """
     p = np.asarray(probs, dtype=np.float64)
-    if any(rules_only_decision(h) == "emergency" for h in hits):  # live-emergency wording, no topic
+    calm = p[:, _NOTE] + p[:, _NONE]
+    floor = [i for i, h in enumerate(hits) if rules_only_decision(h) == "emergency"]
+    # live-emergency wording, and the classifier not calm or the unit saying it is happening now
+    if any(calm[i] < thresholds.t_calm or hits[i].has("live") for i in floor):
         return "emergency", 1.0
     s999 = p[:, _EM] + p[:, _CR]
     best = int(np.argmax(s999))
+    kind999: Decision = "crisis" if p[best, _CR] > p[best, _EM] else "emergency"
     if s999[best] >= thresholds.t_999:
-        kind: Decision = "crisis" if p[best, _CR] > p[best, _EM] else "emergency"
-        return kind, float(s999[best])
-    s111 = s999 + p[:, _UR]
-    unit = int(np.argmax(s111))
-    if s111[unit] >= thresholds.t_111:  # 999 when the two 999 classes together outweigh urgent
-        if s999[unit] >= p[unit, _UR]:
-            return ("crisis" if p[unit, _CR] > p[unit, _EM] else "emergency"), float(s111[unit])
-        return "urgent", float(s111[unit])
-    if p[:, _AD].max() >= thresholds.t_advice:
-        return "advice", float(p[:, _AD].max())
+        return kind999, float(s999[best])
+    s111 = s999[0] + p[0, _UR]
+    decision: Decision | None = None
+    if s111 >= thresholds.t_111:  # 999 when the two 999 classes together outweigh urgent
+        if s999[0] >= p[0, _UR]:
+            return ("crisis" if p[0, _CR] > p[0, _EM] else "emergency"), float(s111)
+        decision, score = "urgent", float(s111)
+    elif p[0, _AD] >= thresholds.t_advice:
+        decision, score = "advice", float(p[0, _AD])
+    elif 1.0 - calm[0] >= thresholds.t_risk and any(h.risk for h in hits):  # spread risk + risk wording
+        decision, score = ("urgent" if p[0, _UR] > p[0, _AD] else "advice"), float(1.0 - calm[0])
+    if decision is not None:  # cost-sensitive: a 999 case sent to 111 costs far more than the reverse
+        if floor:  # the floor was waived for a calm reading: the note at most, never 111 or advice
+            return "emergency", 1.0
+        if s999[best] >= thresholds.t_lift:
+            return kind999, float(s999[best])
+        return decision, score
     risk = 1.0 - p[:, _NONE]
     if p[0, _NOTE] > p[0, _NONE] or risk.max() >= thresholds.t_note or any(h.life_risk for h in hits):
         return "note", float(risk.max())
@@ -210,8 +240,9 @@ def decide(probs: Floats, hits: Sequence[RuleHits], thresholds: Thresholds) -> t
 
 def rules_only_decision(hits: RuleHits) -> Decision:
     """Without a model fitted for this embedder: live-emergency and crisis wording decides, unless
-    the message is about a service or guidance (then a note); other risk wording gives a note."""
-    if hits.has("topic"):
+    the message is about a service or guidance (then a note) and does not say it is happening now
+    ("... which service do I call, he's collapsed right now"); other risk wording gives a note."""
+    if hits.has("topic") and not (hits.has("live") and hits.has("emergency")):  # "now" outranks topic
         return "note" if hits.risk else "none"
     for label in ("emergency", "crisis", "advice", "urgent"):
         if hits.has(label):
