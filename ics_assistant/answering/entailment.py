@@ -386,6 +386,8 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         parsed.toks,
     )
     main = _claim_window(whole, windows)
+    # every clause of one sentence aligns with the claim's sentences or a window beside them
+    near_main = [w for w in windows if {s.text for s in w.sents} & {s.text for s in main.sents}]
     passage_keys = frozenset(k for w in windows for k in w.keys)
     for clause in clauses(parsed):
         if not clause.content:
@@ -393,7 +395,9 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         best = main
         cov = _coverage(clause, main)
         if cov < MIN_COVERAGE:
-            best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
+            best = max(
+                near_main, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents))
+            )
             cov = _coverage(clause, best)
         if cov < MIN_COVERAGE and embedder is not None:
             for w in dict.fromkeys((main, best)):
@@ -402,7 +406,7 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
                     best, cov = w, loose
                     break
         if cov < MIN_COVERAGE and embedder is not None:
-            sim, near = _semantic(clause, windows, embedder)
+            sim, near = _semantic(clause, near_main, embedder)
             if sim >= limits.clause:
                 best, cov = near, max(cov, MIN_COVERAGE)
         lowest = min(lowest, cov)
