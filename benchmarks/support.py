@@ -3,7 +3,7 @@
 A stand-in OpenAI-compatible model on loopback (``tests/planted.py`` behind ``tests/openai_stub.py``)
 answers from the numbered sources in its prompt, one sentence per reply: verbatim, a faithful
 paraphrase, or one planted error (number, year, person's name, wrong source, invented clause,
-negation, unfaithful paraphrase), built from ``evals/support/triples.jsonl``. Each case goes through
+negation, unfaithful paraphrase), built from the tables in ``evals/support/``. Each case goes through
 the real pipeline (``Assistant`` with the ``openai`` generator, the real embedding model, an index
 ingested from the corpus) on every corpus in the repo. Prints JSON (keep/drop rates per mode and
 corpus, unfaithful paraphrases by kind, drop reasons, the check's cost per sentence).
@@ -32,13 +32,13 @@ from _common import emit, machine_label  # noqa: E402
 
 from ics_assistant.backends.embedders import get_embedder  # noqa: E402
 from ics_assistant.config import Settings  # noqa: E402
-from tests.planted import KEEP_MODES, MODES, load_triples  # noqa: E402
+from tests.planted import KEEP_MODES, MODES, TABLES, load_tables  # noqa: E402
 from tests.support_harness import corpora, run_corpus, summarise  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--triples", type=Path, default=REPO / "evals" / "support" / "triples.jsonl")
+    parser.add_argument("--triples", type=Path, action="append", help="default: every table in evals/support")
     parser.add_argument("--corpus", action="append", help="seeds, northshire (default: every corpus)")
     parser.add_argument("--mode", action="append", choices=MODES, help="default: every mode")
     parser.add_argument("--limit", type=int, default=0, help="first N rows per corpus (0: all)")
@@ -54,7 +54,7 @@ def main() -> None:
     skipped = []
     started = time.perf_counter()
     for name in args.corpus or sorted(found):
-        triples = load_triples(args.triples, name)
+        triples = load_tables(name, args.triples or TABLES)
         if not triples:
             skipped.append(name)
             continue
@@ -69,7 +69,9 @@ def main() -> None:
         "machine": machine_label(),
         "commit": commit,
         "embedder": embedder.name,
-        "triples": str(args.triples.relative_to(REPO) if args.triples.is_relative_to(REPO) else args.triples),
+        "triples": [
+            str(p.relative_to(REPO) if p.is_relative_to(REPO) else p) for p in args.triples or TABLES
+        ],
         "corpora": {name: str(path.relative_to(REPO)) for name, path in found.items()},
         "no_rows_in_the_table": skipped,
         "seconds": round(time.perf_counter() - started, 1),

@@ -41,7 +41,7 @@ from ics_assistant.config import Settings  # noqa: E402
 from ics_assistant.index import Index  # noqa: E402
 from ics_assistant.ingest.pipeline import run_ingest  # noqa: E402
 from ics_assistant.protocols import Embedder  # noqa: E402
-from tests.planted import KEEP_MODES, MODES, corpus_person_names, load_triples, plant  # noqa: E402
+from tests.planted import KEEP_MODES, MODES, corpus_person_names, load_tables, plant  # noqa: E402
 from tests.support_harness import corpora  # noqa: E402
 
 TRIPLES = REPO / "evals" / "support" / "triples.jsonl"
@@ -52,7 +52,7 @@ def capture(data_dir: Path, names: Sequence[str] | None, embedder: Embedder) -> 
     out: dict[str, Any] = {}
     found = corpora()
     for name in names or sorted(found):
-        triples = load_triples(TRIPLES, name)
+        triples = load_tables(name)
         if not triples:
             continue
         settings = Settings(data_dir=data_dir / name, corpus_dir=found[name], _env_file=None)  # type: ignore[call-arg]

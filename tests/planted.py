@@ -40,10 +40,12 @@ __all__ = [
     "ERROR_MODES",
     "KEEP_MODES",
     "MODES",
+    "TABLES",
     "Planted",
     "Record",
     "Triple",
     "corpus_person_names",
+    "load_tables",
     "load_triples",
     "parse_sources",
     "plant",
@@ -98,6 +100,17 @@ class Record:
 
     planted: list[Planted | None] = field(default_factory=list)
     reached: list[bool] = field(default_factory=list)  # the row's passage was in the prompt
+
+
+SUPPORT_DIR = Path(__file__).resolve().parent.parent / "evals" / "support"
+# the blind table (written without seeing the check) and one written after reading it (corpora
+# the blind table lacks; evals/support/README.md says how each was written)
+TABLES = (SUPPORT_DIR / "triples.jsonl", SUPPORT_DIR / "triples-after-reading.jsonl")
+
+
+def load_tables(corpus: str | None = None, tables: Sequence[Path] = TABLES) -> list[Triple]:
+    """The rows of every table (for ``corpus``), the blind table's first."""
+    return [t for path in tables if path.exists() for t in load_triples(path, corpus)]
 
 
 def load_triples(path: Path, corpus: str | None = None) -> list[Triple]:

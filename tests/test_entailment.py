@@ -84,6 +84,13 @@ def test_passage_parses_are_cached_by_text() -> None:
 def test_word_classes_load_from_the_data_file() -> None:
     wc = words()
     assert "not" in wc.negation and wc.modal["may"] == "possible" and "all" in wc.universal
+    assert "no" in wc.negation  # quoted in the file: unquoted, YAML reads it as False
+
+
+def test_no_before_a_noun_negates_its_clause() -> None:
+    passage = "All systems will need support to reach the standard by 2021."
+    assert entails("No system will need support to reach the standard by 2021.", passage).reason == "negation"
+    assert entails("Every system will need support to reach the standard by 2021.", passage).supported
 
 
 def test_every_seed_sentence_is_entailed_by_its_own_passage() -> None:
@@ -174,3 +181,46 @@ def test_a_paraphrased_clause_aligns_by_meaning_and_an_invented_one_does_not(
     invented = "Delivering them has been hard in the past because of a shortage of skilled staff."
     result = entails(invented, MEANING_PASSAGE, real_embedder)
     assert not result.supported and result.reason == "unsupported_claim"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reason"),
+    [
+        # polarity on the aligned clause, not anywhere in the window
+        (
+            "Our hospitals have not agreed any limit on how long a patient should wait.",
+            "Our hospitals have agreed that no patient should wait more than 45 minutes.",
+            "negation",
+        ),
+        (
+            "We did not meet the first standard, but we did meet the second standard.",
+            "We met the first standard but did not meet the second standard.",
+            "negation",
+        ),
+        (
+            "None of the hospitals could have met the challenge on its own.",
+            "No hospital could have met the challenge on its own.",
+            None,
+        ),
+        # who did it: a common-noun agent is compared with the passage's actor of the same verb
+        (
+            "Fluoride varnish will be applied in schools by dental therapists.",
+            "Dental nurses will apply fluoride varnish in schools.",
+            "attribution",
+        ),
+        (
+            "Fluoride varnish will be applied in schools by dental nurses.",
+            "Dental nurses will apply fluoride varnish in schools.",
+            None,
+        ),
+    ],
+)
+def test_polarity_and_actors_are_compared_on_the_aligned_clause(
+    claim: str, passage: str, reason: str | None
+) -> None:
+    assert entails(claim, passage).reason == reason
+
+
+def test_no_before_a_comparative_is_a_bound_not_a_negation() -> None:
+    parsed = parse_sentence("Send it no later than three working days before the meeting.")
+    assert not any(c.negated for c in clauses(parsed))

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from ics_assistant.answering.analysis import stem
+from ics_assistant.errors import ConfigError
 from ics_assistant.nlp import load_spacy
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Tok",
     "WordClasses",
     "clauses",
+    "is_negation",
     "marks",
     "number_value",
     "parse_passage",
@@ -99,6 +101,12 @@ class WordClasses:
 def words() -> WordClasses:
     """The word classes from ``claim_words.yaml`` (read once)."""
     data = yaml.safe_load(_WORDS_FILE.read_text(encoding="utf-8"))["classes"]
+    for name, cls in data.items():  # an unquoted "no" is YAML's False, not the word
+        listed = [w for key in ("words", "weak", "droppable", "prefixes", "tens") for w in cls.get(key) or []]
+        listed += [w for pair in cls.get("pairs") or [] for w in pair]
+        odd = [w for w in listed if not isinstance(w, str)]
+        if odd:
+            raise ConfigError(f"{_WORDS_FILE.name}: class {name!r} lists {odd!r}, not words: quote them")
 
     def members(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[name]["words"])
@@ -179,6 +187,19 @@ def parse_sentence(text: str) -> Parsed:
     return _to_parsed(doc[:])
 
 
+def is_negation(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Does ``t`` negate its head? "no" before a comparative ("no later than", "no more than") sets
+    a bound, it does not negate."""
+    if not (t.lower in words().negation or t.dep == "neg"):
+        return False
+    if t.lower != "no" or t.i + 1 >= len(toks):
+        return True
+    comparative = toks[t.i + 1].tag in ("JJR", "RBR") or (
+        t.i + 2 < len(toks) and toks[t.i + 2].lower == "than"
+    )
+    return not comparative
+
+
 @dataclass(frozen=True)
 class Mark:
     """A word that changes what its head means: ``kind`` is ``neg``, a modal class (``possible``,
@@ -197,7 +218,7 @@ def marks(parsed: Parsed) -> tuple[Mark, ...]:
     out: list[Mark] = []
     for t in parsed.toks:
         head = parsed.toks[t.head].keys if t.head != t.i else t.keys
-        if t.lower in wc.negation or t.dep == "neg":
+        if is_negation(t, parsed.toks):
             out.append(Mark("neg", t.lower, head))
         elif t.lower in wc.weak_negation:
             out.append(Mark("weak_neg", t.lower, head))
@@ -305,9 +326,9 @@ def clauses(parsed: Parsed) -> list[Clause]:
         for t in mine:
             if t.dep in _SUBJECT_DEPS and toks[t.head].i == h:
                 actors.append(_phrase(toks, t.i))
-            elif t.dep == "agent":
+            elif t.dep == "agent" and t.head == h:  # "staffed by" inside the clause is not its agent
                 actors += [_phrase(toks, c.i) for c in toks if c.head == t.i and c.dep == "pobj"]
-        negated = any(t.lower in wc.negation or t.dep == "neg" for t in mine)
+        negated = any(is_negation(t, toks) for t in mine)
         # "May" the month, "the will", "a can" are not modals
         modal_toks = [t for t in mine if t.pos not in ("PROPN", "NOUN")]
         modal = frozenset(wc.modal[w] for t in modal_toks for w in (t.lower, t.lemma) if w in wc.modal)

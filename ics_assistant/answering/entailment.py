@@ -45,6 +45,7 @@ from ics_assistant.answering.claims import (
     words,
 )
 from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
+from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
 from ics_assistant.protocols import Embedder
 
 __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
@@ -218,10 +219,18 @@ def _compare(
     negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
     if clause.negated and not any(m.head & claim.all_keys for m in negs) and not _as_negative(claim, window):
         return "negation", "the claim is negated, the passage is not"
+    by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
+    unsaid = negated_unsaid(clause, claim.toks, by_sent)
+    if unsaid:
+        return "negation", f"the passage states {unsaid!r} without a negation"
+    twin = _twin(clause, window)
+    twin_sent = next((s for s, cls in by_sent if twin in cls), None)
+    dropped_neg = negation_dropped(clause, twin, twin_sent)
+    if dropped_neg:
+        return "negation", f"the claim drops the passage's negation of {dropped_neg!r}"
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
-    twin = _twin(clause, window)
     if (
         twin is not None
         and "possible" in twin.modal - clause.modal
@@ -283,23 +292,43 @@ def _as_negative(claim: _Claim, window: _Window) -> bool:
     return said > 0 and window.negations + prefixed >= said
 
 
-def _actors_for(clause: Clause, window: _Window) -> tuple[frozenset[str], ...]:
+def _actors_for(clause: Clause, window: _Window) -> tuple[tuple[Tok, ...], ...]:
     """Who says or does the clause's verb in the window: the actors of the window's clauses with
     the same head verb (none when the window has no such clause with an actor: nothing to compare)."""
     same = [c for c in window.clauses if c.head.keys & clause.head.keys]
-    return tuple(frozenset(k for t in a for k in t.keys) for c in same for a in c.actors)
+    return tuple(a for c in same for a in c.actors)
+
+
+def _acts(clause: Clause) -> bool:
+    """Is the clause headed by a verb of action or saying (not "is", "has": "our understanding is")?"""
+    return clause.head.pos == "VERB" and clause.head.lemma not in ("be", "have")
+
+
+def _keys(toks: Sequence[Tok]) -> frozenset[str]:
+    return frozenset(k for t in toks for k in t.keys)
 
 
 def _attribution(clause: Clause, window: _Window) -> str | None:
-    actors = _actors_for(clause, window)
-    if not actors:
+    """Who said or did it: a named actor of the clause must be named in an actor of the same verb
+    in the window; an actor that is a common noun ("dental therapists") must share a noun with one,
+    when the window names its actors by nouns at all (a pronoun "we" leaves nothing to compare)."""
+    found = _actors_for(clause, window)
+    if not found:
         return None
+    actors = [_keys(a) for a in found]
+    by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
     for actor in clause.actors:
         named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
-        if not named and not clause.reporting:
-            continue
-        key_toks = named or [t for t in actor if t.pos == "NOUN"]
-        if not key_toks or any(all(t.keys & a for t in key_toks) for a in actors):
+        nouns = [t for t in actor if t.pos == "NOUN"]
+        if named:
+            if any(all(t.keys & a for t in named) for a in actors):
+                continue
+        elif (
+            not _acts(clause)
+            or not nouns
+            or not any(by_noun)
+            or any(t.keys & a for t in nouns for a in by_noun)
+        ):
             continue
         text = " ".join(t.text for t in actor)
         return f"the passage does not say {text!r} said or did this"
@@ -357,6 +386,8 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         parsed.toks,
     )
     main = _claim_window(whole, windows)
+    # every clause of one sentence aligns with the claim's sentences or a window beside them
+    near_main = [w for w in windows if {s.text for s in w.sents} & {s.text for s in main.sents}]
     passage_keys = frozenset(k for w in windows for k in w.keys)
     for clause in clauses(parsed):
         if not clause.content:
@@ -364,7 +395,9 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         best = main
         cov = _coverage(clause, main)
         if cov < MIN_COVERAGE:
-            best = max(windows, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents)))
+            best = max(
+                near_main, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents))
+            )
             cov = _coverage(clause, best)
         if cov < MIN_COVERAGE and embedder is not None:
             for w in dict.fromkeys((main, best)):
@@ -373,7 +406,7 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
                     best, cov = w, loose
                     break
         if cov < MIN_COVERAGE and embedder is not None:
-            sim, near = _semantic(clause, windows, embedder)
+            sim, near = _semantic(clause, near_main, embedder)
             if sim >= limits.clause:
                 best, cov = near, max(cov, MIN_COVERAGE)
         lowest = min(lowest, cov)
