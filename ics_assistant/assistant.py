@@ -19,7 +19,7 @@ from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
 from ics_assistant.answering.acronyms import learn_acronyms
-from ics_assistant.answering.analysis import analyze_question, learn_common_capitals
+from ics_assistant.answering.analysis import analyze_part, analyze_question, learn_common_capitals
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
@@ -263,9 +263,7 @@ class Assistant:
         parts = question_parts(query)
         pools = [pool]
         for part in parts[1:]:  # a later part ("and when did that change?") keeps the first part's subject
-            pools.append(
-                score_sentences(analyze_question(f"{part} {parts[0]}"), hits, vectors, retrieval.query_vector)
-            )
+            pools.append(score_sentences(analyze_part(part, parts[0]), hits, vectors, retrieval.query_vector))
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )

@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
 # Run every eval set on its own corpus (a development loop; figures are not first runs).
 # Usage: scripts/dev_evals.sh OUTDIR [extra eval args...]
+# The seed corpus's sets (golden, seed-blind, seed-fresh, seed-fresh2) run on corpus/; every
+# evals/corpora/NAME/ runs its questions.jsonl on its own corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-reports/dev}; shift || true
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
 bin=.venv/bin/ics-assistant
-$bin eval --no-progress --corpus corpus --dataset evals/datasets/golden.jsonl --out "$out/golden" "$@" | grep -E "strict|false_ref|refusal_rec|failing"
-$bin eval --no-progress --corpus corpus --dataset evals/datasets/seed-blind.jsonl --out "$out/seed-blind" "$@" | grep -E "strict|false_ref|refusal_rec|failing"
-$bin eval --no-progress --corpus evals/corpora/northshire/corpus --dataset evals/corpora/northshire/questions.jsonl --out "$out/northshire" "$@" | grep -E "strict|false_ref|refusal_rec|failing"
+run() {  # name corpus dataset [args]
+  local name=$1 corpus=$2 dataset=$3; shift 3
+  printf '%-12s ' "$name"
+  $bin eval --no-progress --corpus "$corpus" --dataset "$dataset" --out "$out/$name" "$@" \
+    | grep -E "strict_accuracy|false_refusal_rate|refusal_recall" | grep -v "release gate" | tr -s ' \n' ' '
+  echo
+}
+for set in golden seed-blind seed-fresh seed-fresh2; do
+  [ -f "evals/datasets/$set.jsonl" ] && run "$set" corpus "evals/datasets/$set.jsonl" "$@"
+done
+for dir in evals/corpora/*/; do
+  name=$(basename "$dir")
+  run "$name" "$dir/corpus" "$dir/questions.jsonl" "$@"
+done

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.analysis import analyze_part, analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_parts
 from ics_assistant.answering.parts import question_parts
@@ -56,7 +56,7 @@ def test_each_part_gets_its_own_quote() -> None:
     emb = FakeEmbedder()
     pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
     for part in parts[1:]:
-        info = analyze_question(f"{part} {parts[0]}")
+        info = analyze_part(part, parts[0])
         pools.append(score_sentences(info, hits, {}, emb.embed([part])[0]))
     comp = compose_parts(pools, max_sentences=2)
     assert "9am to 5pm" in comp.text

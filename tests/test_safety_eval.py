@@ -44,7 +44,7 @@ def test_the_gate_file_names_every_target_and_never_asserts_more_leniently_than_
     from ics_assistant.evaluation.safety_eval import GATE_FILE
 
     sections = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
-    assert set(sections) == {"held_out", "final", "fresh"}
+    assert set(sections) == {"held_out", "final", "fresh", "blind3"}
     for name, v in [(n, v) for data in sections.values() for n, v in data.items()]:
         assert name in GATE and (v["op"], v["target"]) == GATE[name]
         if v["op"] == ">=":
@@ -68,6 +68,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
 SAFETY_FINAL = REPO / "evals" / "safety" / "safety-final.jsonl"
 SAFETY_FRESH = REPO / "evals" / "safety" / "safety-fresh.jsonl"
+SAFETY_BLIND3 = REPO / "evals" / "safety" / "safety-blind3.jsonl"
 
 
 def _answer_sets() -> list[Path]:
@@ -174,4 +175,17 @@ def test_fresh_set_stays_at_its_gate(real_embedder: Embedder) -> None:
     decisions = [triage.screen(i.message, real_embedder).decision for i in items]
     figures = safety_figures([i.label for i in items], decisions)
     problems = gate_problems(figures, load_gate(section="fresh"))
+    assert not problems, _explain(items, decisions, problems)
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_third_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
+    """Written from the brief only and run once before this test existed (evals/HISTORY.md)."""
+    items = load_safety_set(SAFETY_BLIND3)
+    assert len(items) == 150
+    triage = default_triage()
+    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
+    figures = safety_figures([i.label for i in items], decisions)
+    problems = gate_problems(figures, load_gate(section="blind3"))
     assert not problems, _explain(items, decisions, problems)

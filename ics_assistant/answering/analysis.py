@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -24,6 +24,7 @@ __all__ = [
     "AnswerType",
     "QuestionInfo",
     "add_glossary",
+    "analyze_part",
     "analyze_question",
     "content_terms",
     "dates_in",
@@ -414,6 +415,12 @@ _PLURAL_WHAT = re.compile(
     r"^\s*what (?:kinds?|types?|sorts?) of\b|"
     r"^\s*(?:what|which) (?:\w+ )?\w+s (?:will|do|does|can|could|are|were|should|would|did)\b"
 )
+
+
+def analyze_part(part: str, first: str) -> QuestionInfo:
+    """A later part of a question ("... and do I need a referral?"): it keeps the first part's
+    subject, but the kind of value it asks for is its own (the first part's "what hours" is not)."""
+    return replace(analyze_question(f"{part} {first}"), slots=analyze_question(part).slots)
 
 
 # "Which area's ICS ...", "in what region ...": one place is asked for (a list of areas is a list question).
