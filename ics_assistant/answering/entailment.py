@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ics_assistant.answering.analysis import _glossary, content_terms, stem
+from ics_assistant.answering.attribution import attribution_problem
 from ics_assistant.answering.claims import (
     Clause,
     Mark,
@@ -251,7 +252,7 @@ def _compare(
         return "quantity", f"the claim says {'/'.join(sorted(clause.universal))}"
     if clause.partial and w_univ and not w_part:
         return "quantity", f"the claim says {'/'.join(sorted(clause.partial))}"
-    problem = _attribution(clause, window)
+    problem = attribution_problem(clause, window.clauses)
     if problem:
         return "attribution", problem
     if clause.causal and not (window.lowers & wc.causal or window.causal):
@@ -290,49 +291,6 @@ def _as_negative(claim: _Claim, window: _Window) -> bool:
         if w.startswith(pre) and len(w) > len(pre) + 3 and stem(w[len(pre) :]) in claim.all_keys
     )
     return said > 0 and window.negations + prefixed >= said
-
-
-def _actors_for(clause: Clause, window: _Window) -> tuple[tuple[Tok, ...], ...]:
-    """Who says or does the clause's verb in the window: the actors of the window's clauses with
-    the same head verb (none when the window has no such clause with an actor: nothing to compare)."""
-    same = [c for c in window.clauses if c.head.keys & clause.head.keys]
-    return tuple(a for c in same for a in c.actors)
-
-
-def _acts(clause: Clause) -> bool:
-    """Is the clause headed by a verb of action or saying (not "is", "has": "our understanding is")?"""
-    return clause.head.pos == "VERB" and clause.head.lemma not in ("be", "have")
-
-
-def _keys(toks: Sequence[Tok]) -> frozenset[str]:
-    return frozenset(k for t in toks for k in t.keys)
-
-
-def _attribution(clause: Clause, window: _Window) -> str | None:
-    """Who said or did it: a named actor of the clause must be named in an actor of the same verb
-    in the window; an actor that is a common noun ("dental therapists") must share a noun with one,
-    when the window names its actors by nouns at all (a pronoun "we" leaves nothing to compare)."""
-    found = _actors_for(clause, window)
-    if not found:
-        return None
-    actors = [_keys(a) for a in found]
-    by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
-    for actor in clause.actors:
-        named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
-        nouns = [t for t in actor if t.pos == "NOUN"]
-        if named:
-            if any(all(t.keys & a for t in named) for a in actors):
-                continue
-        elif (
-            not _acts(clause)
-            or not nouns
-            or not any(by_noun)
-            or any(t.keys & a for t in nouns for a in by_noun)
-        ):
-            continue
-        text = " ".join(t.text for t in actor)
-        return f"the passage does not say {text!r} said or did this"
-    return None
 
 
 def _semantic(clause: Clause, windows: Sequence[_Window], embedder: Embedder) -> tuple[float, _Window]:

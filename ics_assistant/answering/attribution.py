@@ -1,0 +1,58 @@
+"""Who said or did it? A claim's actors against the actors of the same verb in the passage.
+
+Part of the support check (``entailment.py``): a named actor of a claim clause (a person, a body)
+must be named among the actors of the passage's clauses with the same head verb; a common-noun
+actor ("dental therapists") must share a noun with one of them, when the passage names its actors
+by nouns at all (a pronoun "we" leaves nothing to compare).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ics_assistant.answering.claims import Clause, Tok
+
+__all__ = ["attribution_problem"]
+
+
+def _actors_for(clause: Clause, passage: Sequence[Clause]) -> tuple[tuple[Tok, ...], ...]:
+    """Who says or does the clause's verb in the passage: the actors of its clauses with the same
+    head verb (none when it has no such clause with an actor: nothing to compare)."""
+    same = [c for c in passage if c.head.keys & clause.head.keys]
+    return tuple(a for c in same for a in c.actors)
+
+
+def _acts(clause: Clause) -> bool:
+    """Is the clause headed by a verb of action or saying (not "is", "has": "our understanding is")?"""
+    return clause.head.pos == "VERB" and clause.head.lemma not in ("be", "have")
+
+
+def _keys(toks: Sequence[Tok]) -> frozenset[str]:
+    return frozenset(k for t in toks for k in t.keys)
+
+
+def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None:
+    """Who said or did it: a named actor of the clause must be named in an actor of the same verb
+    in the passage; an actor that is a common noun ("dental therapists") must share a noun with one,
+    when the passage names its actors by nouns at all (a pronoun "we" leaves nothing to compare)."""
+    found = _actors_for(clause, passage)
+    if not found:
+        return None
+    actors = [_keys(a) for a in found]
+    by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
+    for actor in clause.actors:
+        named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
+        nouns = [t for t in actor if t.pos == "NOUN"]
+        if named:
+            if any(all(t.keys & a for t in named) for a in actors):
+                continue
+        elif (
+            not _acts(clause)
+            or not nouns
+            or not any(by_noun)
+            or any(t.keys & a for t in nouns for a in by_noun)
+        ):
+            continue
+        text = " ".join(t.text for t in actor)
+        return f"the passage does not say {text!r} said or did this"
+    return None
