@@ -12,7 +12,7 @@ run() {  # name corpus dataset [args]
   local name=$1 corpus=$2 dataset=$3; shift 3
   printf '%-12s ' "$name"
   $bin eval --no-progress --corpus "$corpus" --dataset "$dataset" --out "$out/$name" "$@" \
-    | grep -E "strict_accuracy|false_refusal_rate|refusal_recall" | grep -v "release gate" | tr -s ' \n' ' '
+    2>/dev/null | grep -E "^ +(strict_accuracy|false_refusal_rate|refusal_recall):" | tr -s ' \n' ' '
   echo
 }
 for set in golden seed-blind seed-fresh seed-fresh2; do

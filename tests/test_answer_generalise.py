@@ -194,3 +194,14 @@ def test_how_many_needs_a_number_that_counts_the_thing_asked(text: str, answerab
     assert decision.answerable is answerable
     if not answerable:
         assert decision.reason == "no_answer_of_type"
+
+
+def test_who_is_the_role_prefers_the_line_that_names_a_person_over_the_role_line() -> None:
+    # (the small English model misses some names, e.g. "Amara Okafor"; such a line keeps the 0.3 cue)
+    text = "With best wishes,\nHelen Carter\nChair of the Quillby Care Partnership Board\nAbout us"
+    chunk = _chunk(text, "Partnership update (May 2024)")
+    info = analyze_question("Who is the chair of the partnership board?")
+    pool = score_sentences(info, [Hit(chunk=chunk, score=1.0, rank=1)], {}, FakeEmbedder().embed(["x"])[0])
+    cues = {sc.text: sc.cue for sc in pool.sentences}
+    assert cues["Chair of the Quillby Care Partnership Board"] < 0.6  # names a body, not a person
+    assert cues["Helen Carter"] >= 0.6

@@ -263,6 +263,8 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
         if is_title_line(text, title):
             return 0.0  # a document's title line names no one, whatever its capitals
         names = names_in(text)
+        if names and "person" in info.slots and not has_slot(text, "person"):
+            return 0.3  # "who is the chair?" wants a person: "Chair of the ... Board" names a body only
         if names and (_SAID.search(text) or _ROLE_TITLE.search(text)):
             return 1.0  # a speaker, or a name with the role it holds ("Prem Singh, Independent Chair")
         return 0.6 if names else 0.0
