@@ -103,9 +103,13 @@ class Record:
 
 
 SUPPORT_DIR = Path(__file__).resolve().parent.parent / "evals" / "support"
-# the blind table (written without seeing the check) and one written after reading it (corpora
-# the blind table lacks; evals/support/README.md says how each was written)
-TABLES = (SUPPORT_DIR / "triples.jsonl", SUPPORT_DIR / "triples-after-reading.jsonl")
+# the blind table (written without seeing the check), one written after reading it (corpora the
+# blind table lacks) and a second blind one for fenmarsh and thornmere (evals/support/README*.md)
+TABLES = (
+    SUPPORT_DIR / "triples.jsonl",
+    SUPPORT_DIR / "triples-after-reading.jsonl",
+    SUPPORT_DIR / "triples-fresh.jsonl",
+)
 
 
 def load_tables(corpus: str | None = None, tables: Sequence[Path] = TABLES) -> list[Triple]:
