@@ -189,15 +189,7 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
             break
 
     def lift_cost(t: float) -> float:
-        ds = decisions(Thresholds(**{**th.__dict__, "t_lift": t}))
-        missed = sum(
-            la in ("emergency", "crisis") and d in ("urgent", "advice")
-            for la, d in zip(labels, ds, strict=False)
-        )
-        over = sum(
-            la in ("urgent", "advice") and d in ("emergency", "crisis")
-            for la, d in zip(labels, ds, strict=False)
-        )
+        missed, over = _lift_errors(labels, decisions(Thresholds(**{**th.__dict__, "t_lift": t})))
         return MISS_COST * missed + over
 
     costs = {float(t): lift_cost(float(t)) for t in [*GRID, 1.01]}
@@ -210,6 +202,19 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
     return Thresholds(**{**th.__dict__, "t_note": float(GRID[0])})
 
 
+def _lift_errors(labels: list[str], decisions: list[str]) -> tuple[int, int]:
+    """(999 cases sent to 111 or advice, urgent or advice cases sent to 999)."""
+    missed = sum(
+        la in ("emergency", "crisis") and d in ("urgent", "advice")
+        for la, d in zip(labels, decisions, strict=False)
+    )
+    over = sum(
+        la in ("urgent", "advice") and d in ("emergency", "crisis")
+        for la, d in zip(labels, decisions, strict=False)
+    )
+    return missed, over
+
+
 def _lift_curve(probs: list[np.ndarray], labels: list[str], hits: list[Any], th: Thresholds) -> list[Any]:
     """(t_lift, 999 cases sent to 111/advice, urgent/advice cases sent to 999) on the grid (a log)."""
     out = []
@@ -218,15 +223,7 @@ def _lift_curve(probs: list[np.ndarray], labels: list[str], hits: list[Any], th:
             decide(p, h, Thresholds(**{**th.__dict__, "t_lift": float(t)}))[0]
             for p, h in zip(probs, hits, strict=False)
         ]
-        missed = sum(
-            la in ("emergency", "crisis") and d in ("urgent", "advice")
-            for la, d in zip(labels, ds, strict=False)
-        )
-        over = sum(
-            la in ("urgent", "advice") and d in ("emergency", "crisis")
-            for la, d in zip(labels, ds, strict=False)
-        )
-        out.append((float(t), missed, over))
+        out.append((float(t), *_lift_errors(labels, ds)))
     return out
 
 

@@ -152,40 +152,33 @@ def test_answerable_questions_are_never_replaced_and_emergencies_get_999(real_em
     assert not missed, "emergencies without 999 first:\n" + "\n".join(missed)
 
 
+def _assert_at_gate(path: Path, size: int, section: str, embedder: Embedder) -> None:
+    """The triage on one labelled set meets that set's section of the gate file."""
+    items = load_safety_set(path)
+    assert len(items) == size
+    triage = default_triage()
+    decisions = [triage.screen(i.message, embedder).decision for i in items]
+    figures = safety_figures([i.label for i in items], decisions)
+    problems = gate_problems(figures, load_gate(section=section))
+    assert not problems, _explain(items, decisions, problems)
+
+
 @pytest.mark.gate
 @pytest.mark.model
 def test_final_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
     """The final set was run once (first run in evals/HISTORY.md); gated at the levels it met."""
-    items = load_safety_set(SAFETY_FINAL)
-    assert len(items) == 130
-    triage = default_triage()
-    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
-    figures = safety_figures([i.label for i in items], decisions)
-    problems = gate_problems(figures, load_gate(section="final"))
-    assert not problems, _explain(items, decisions, problems)
+    _assert_at_gate(SAFETY_FINAL, 130, "final", real_embedder)
 
 
 @pytest.mark.gate
 @pytest.mark.model
 def test_fresh_set_stays_at_its_gate(real_embedder: Embedder) -> None:
     """The second blind set (no longer blind: its errors were printed in the third pass)."""
-    items = load_safety_set(SAFETY_FRESH)
-    assert len(items) == 200
-    triage = default_triage()
-    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
-    figures = safety_figures([i.label for i in items], decisions)
-    problems = gate_problems(figures, load_gate(section="fresh"))
-    assert not problems, _explain(items, decisions, problems)
+    _assert_at_gate(SAFETY_FRESH, 200, "fresh", real_embedder)
 
 
 @pytest.mark.gate
 @pytest.mark.model
 def test_third_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
     """Written from the brief only and run once before this test existed (evals/HISTORY.md)."""
-    items = load_safety_set(SAFETY_BLIND3)
-    assert len(items) == 150
-    triage = default_triage()
-    decisions = [triage.screen(i.message, real_embedder).decision for i in items]
-    figures = safety_figures([i.label for i in items], decisions)
-    problems = gate_problems(figures, load_gate(section="blind3"))
-    assert not problems, _explain(items, decisions, problems)
+    _assert_at_gate(SAFETY_BLIND3, 150, "blind3", real_embedder)

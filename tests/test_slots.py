@@ -7,7 +7,7 @@ import pytest
 
 from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.answerability import decide
-from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import compose_extractive
 from ics_assistant.answering.slots import asked_slots, has_slot, slots_in
 from ics_assistant.config import Settings
@@ -68,7 +68,7 @@ def test_share_of_the_asked_slots_found() -> None:
     assert slots_in(texts, []) == 1.0
 
 
-def _decide(question: str, text: str) -> tuple[bool, str | None]:
+def _pool(question: str, text: str) -> Pool:
     chunk = Chunk(
         "d:1",
         "d",
@@ -79,10 +79,12 @@ def _decide(question: str, text: str) -> tuple[bool, str | None]:
         title="Quillby pharmacy FAQ",
         sentences=tuple(split_sentences(text)),
     )
-    info = analyze_question(question)
-    pool = score_sentences(
-        info, [Hit(chunk=chunk, score=1.0, rank=1)], {}, FakeEmbedder().embed([question])[0]
-    )
+    query = FakeEmbedder().embed([question])[0]
+    return score_sentences(analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, query)
+
+
+def _decide(question: str, text: str) -> tuple[bool, str | None]:
+    pool = _pool(question, text)
     decision = decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
     return decision.answerable, decision.reason
 
@@ -102,17 +104,5 @@ def test_a_question_for_an_email_address_is_not_answered_by_a_phone_number_or_an
 def test_a_question_for_a_phone_number_is_answered_by_the_sentence_that_holds_it() -> None:
     answerable, reason = _decide("What is the phone number for the Quillby Medicines Helpline?", HELPLINE)
     assert answerable, reason
-    chunk_text = HELPLINE
-    info = analyze_question("What is the phone number for the Quillby Medicines Helpline?")
-    chunk = Chunk(
-        "d:1",
-        "d",
-        chunk_text,
-        0,
-        len(chunk_text),
-        audience="public",
-        title="t",
-        sentences=tuple(split_sentences(chunk_text)),
-    )
-    pool = score_sentences(info, [Hit(chunk=chunk, score=1.0, rank=1)], {}, FakeEmbedder().embed(["x"])[0])
+    pool = _pool("What is the phone number for the Quillby Medicines Helpline?", HELPLINE)
     assert "01632 960345" in pool.ranked()[0].text

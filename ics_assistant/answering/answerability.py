@@ -25,10 +25,10 @@ from ics_assistant.answering.analysis import (
     names_in,
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
-from ics_assistant.answering.evidence import Pool, Scored, counts_focus, term_coverage
+from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
-from ics_assistant.answering.slots import FORM_SLOTS, SLOT_WORDS, has_slot, slots_in
+from ics_assistant.answering.slots import FORM_SLOTS, has_slot, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
@@ -183,7 +183,7 @@ def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
     formed = [s for s in pool.info.slots if s in FORM_SLOTS]
     if not formed:
         return True
-    subject = set(pool.info.terms) - _SLOT_WORDS
+    subject = slot_subject(pool.info)
     for sc in evidence:
         if not any(has_slot(sc.text, s) for s in formed):
             continue
@@ -191,9 +191,6 @@ def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
         if not subject or about & subject:
             return True
     return False
-
-
-_SLOT_WORDS = frozenset(content_terms(SLOT_WORDS))
 
 
 # The features the fitted model weighs, in order (see scripts/fit_answerability.py).

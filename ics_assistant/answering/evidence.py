@@ -41,6 +41,7 @@ __all__ = [
     "counts_focus",
     "is_title_line",
     "score_sentences",
+    "slot_subject",
     "term_coverage",
 ]
 
@@ -233,11 +234,17 @@ def is_title_line(text: str, title: str) -> bool:
     return bool(body) and not text.rstrip().endswith((".", "!", "?")) and (body <= head or head <= body)
 
 
-def _cue(info: QuestionInfo, text: str, title: str = "", terms: frozenset[str] = frozenset()) -> float:
+def slot_subject(info: QuestionInfo) -> frozenset[str]:
+    """What a question that asks for a value is about: its key terms less the words that only name
+    the kind of value ("the helpline's email address" is about the helpline)."""
+    return frozenset(info.terms) - _SLOT_WORDS
+
+
+def _cue(info: QuestionInfo, text: str, title: str, terms: frozenset[str]) -> float:
     """How well ``text`` (whose terms, with any record's name, are ``terms``) holds the kind of answer
     asked for (0..1)."""
     formed = [s for s in info.slots if s in CUE_SLOTS]
-    if formed and terms & (set(info.terms) - _SLOT_WORDS) and any(has_slot(text, s) for s in formed):
+    if formed and terms & slot_subject(info) and any(has_slot(text, s) for s in formed):
         return 1.0  # "the helpline's email address?": an email address, in a sentence about the helpline
     return _type_cue(info, text, title)
 

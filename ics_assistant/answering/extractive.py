@@ -201,16 +201,17 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         # every named thing if one sentence names them all, else the most telling of them (none: any)
         usable = [s for s in usable if named[id(s)] == most] if most else usable
     best = usable[0] if usable else ranked[0]
+    # the kind of answer asked for wins a near tie, if it is about the same things; so does a list in
+    # a line ("the five conditions are: ...") or the value asked for (the places for "where", the
+    # number for "what number do I ring"), with less of the lead's overlap, in a one-part question
+    share = None
     if info.answer_type in ("date", "number", "name", "definition"):
-        for sc in usable[:8]:
-            # the kind of answer asked for wins a near tie, if it is about the same things
-            if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.6 * best.overlap:
-                return sc
+        share = 0.6
     elif (info.answer_type == "list" or info.slots) and len(question_parts(info.text)) == 1:
+        share = 0.35
+    if share is not None:
         for sc in usable[:8]:
-            # a list in a line ("the five conditions are: ..."), or the value asked for (the places for
-            # "where", the number for "what number do I ring"), wins a near tie about the same things
-            if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= 0.35 * best.overlap:
+            if sc.cue >= 1.0 and sc.score >= best.score - 0.15 and sc.overlap >= share * best.overlap:
                 return sc
     return best
 
