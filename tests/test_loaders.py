@@ -110,6 +110,26 @@ def test_docx_paragraphs_are_extracted(tmp_path: Path) -> None:
     assert load_file(tmp_path / "doc.docx", LIMIT) == "What is an ICS?\n\nA partnership of organisations."
 
 
+def test_docx_lists_and_tables_are_laid_out_like_the_other_formats(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Decisions", level=2)
+    document.add_paragraph("At this meeting the Board:")
+    document.add_paragraph("approved the plan", style="List Bullet")
+    document.add_paragraph("agreed a second hub", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([("Hub", "Hours"), ("Ashby", "8am to 8pm")]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    document.add_paragraph("Next meeting in July.")
+    document.save(str(tmp_path / "minutes.docx"))
+    assert load_file(tmp_path / "minutes.docx", LIMIT) == (
+        "Decisions\n\nAt this meeting the Board:\n\napproved the plan\nagreed a second hub"
+        "\n\nHub\tHours\nAshby\t8am to 8pm\n\nNext meeting in July."
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

@@ -156,6 +156,18 @@ def correct_terms(info: QuestionInfo, vocabulary: set[str]) -> QuestionInfo:
     )
 
 
+_ITEM_CHARS = 300  # a line longer than this is a paragraph, never one item of a list
+
+
+def item_line(chunk_text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``chunk_text[start:end]`` reads as one item of a list: a bullet, or
+    a line that ends no sentence ("approved the winter plan for 2026/27, including ...")."""
+    text = chunk_text[start:end]
+    if _BULLET.match(text) is not None:
+        return True
+    return len(text) <= _ITEM_CHARS and not text.rstrip().endswith((".", "?", "!"))
+
+
 def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     """Indices of sentences that are items of a list (lines after an intro ending ':' or ';')."""
     items: set[int] = set()
@@ -163,9 +175,7 @@ def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     for i, (s, e) in enumerate(spans):
         text = chunk_text[s:e]
         new_line = i > 0 and "\n" in chunk_text[spans[i - 1][1] : s]
-        itemish = _BULLET.match(text) is not None or (
-            len(text) <= 80 and not text.rstrip().endswith((".", "?", "!"))
-        )
+        itemish = item_line(chunk_text, s, e)
         if in_list and new_line and itemish:
             items.add(i)
         else:

@@ -18,9 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
 
-from ics_assistant.answering.analysis import QuestionInfo, content_terms, has_date, names_in, numbers_in
-from ics_assistant.answering.evidence import Pool, Scored, is_title_line
+from ics_assistant.answering.analysis import (
+    QuestionInfo,
+    content_terms,
+    has_date,
+    has_number,
+    names_in,
+    numbers_in,
+)
+from ics_assistant.answering.evidence import Pool, Scored, is_title_line, item_line
 from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation, cite
 
@@ -104,9 +112,7 @@ def _list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
         gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
         if "\n" not in gap:
             break  # a continuation of the same line, not a new item
-        bullet = _BULLET.match(nxt.text) is not None
-        short = len(nxt.text) <= 80 and not nxt.text.rstrip().endswith((".", "?", "!"))
-        if not (bullet or short):
+        if not item_line(chunk.text, nxt.start, nxt.end):
             break
         items.append(nxt.index)
     return tuple(items) if len(items) >= 2 else ()
@@ -271,6 +277,29 @@ def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
     return None
 
 
+def _gives_value(info: QuestionInfo, text: str) -> bool | None:
+    """Whether ``text`` holds the kind of value the question asks for (a date for "when", a number
+    for "how many", each slot asked: a time, a phone number ...); None when none is asked."""
+    if info.slots:
+        return all(has_slot(text, slot) for slot in info.slots)
+    if info.answer_type == "date":
+        return has_date(text)
+    if info.answer_type == "number":
+        return has_number(text)
+    return None
+
+
+def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], sc: Scored) -> Scored | None:
+    """The next line of the same block when the lead names what is asked but not the value asked
+    for, and that line gives it: "Ashby Leisure Centre, Brook Lane" / "Wednesdays, 2pm to 7pm"."""
+    if _gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[sc.index + 1]
+    if "\n\n" in chunk.text[sc.end : nxt.start] or nxt.is_question or _is_intro(nxt) or _title(nxt):
+        return None
+    return nxt if _gives_value(info, nxt.text) else None
+
+
 def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     ranked = [s for s in pool.ranked() if not s.is_question]
     if not ranked:
@@ -319,7 +348,11 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         if entry:
             start, end = min(start, entry[0].start), entry[-1].end
             used.update((chunk.chunk_id, s.index) for s in entry)
-        if not quotes and not entry and sc.index + 1 < len(sentences) and max_sentences > 1:  # the lead only
+        value = _value_after(info, chunk, sentences, sc) if not quotes and not entry else None
+        if value is not None:
+            end = value.end
+            used.add((chunk.chunk_id, value.index))
+        elif not quotes and not entry and sc.index + 1 < len(sentences) and max_sentences > 1:  # lead only
             nxt = sentences[sc.index + 1]
             # a name or label line: its next line says what it is (a salutation "Dear colleague," does not)
             short = len(sc.text.split()) < 5 and not nxt.text.rstrip().endswith(",")

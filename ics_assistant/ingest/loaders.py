@@ -28,6 +28,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from ics_assistant.errors import LoadError
 from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
@@ -205,8 +206,35 @@ def load_docx(path: Path, data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable DOCX: {exc}") from exc
-    paragraphs = [p.text.strip() for p in document.paragraphs]
-    return _nonempty(path, "\n\n".join(p for p in paragraphs if p))
+    return _nonempty(path, _docx_text(document))
+
+
+def _docx_text(document: Any) -> str:
+    """The body in document order, laid out as the other loaders lay out text: a paragraph or
+    heading is a block of its own, consecutive list paragraphs (a "List ..." style or numbering)
+    are lines of one block, and a table's rows are lines with tab-separated cells."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[list[str]] = []
+    listing = False
+    for part in document.iter_inner_content():
+        if isinstance(part, Table):
+            rows = ["\t".join(" ".join(c.text.split()) for c in row.cells) for row in part.rows]
+            blocks.append([r for r in rows if r.strip()])
+            listing = False
+        elif isinstance(part, Paragraph):
+            text = part.text.strip()
+            if not text:
+                continue
+            style = (part.style.name if part.style is not None else "") or ""
+            is_item = style.startswith("List") or (part._p.pPr is not None and part._p.pPr.numPr is not None)
+            if is_item and listing:
+                blocks[-1].append(text)
+            else:
+                blocks.append([text])
+            listing = is_item
+    return "\n\n".join("\n".join(b) for b in blocks if b)
 
 
 LOADERS: dict[str, Callable[[Path, bytes], str]] = {
