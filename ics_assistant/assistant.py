@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
-from ics_assistant.answering.acronyms import learn_acronyms
-from ics_assistant.answering.analysis import analyze_part, analyze_question, learn_common_capitals
+from ics_assistant.answering.analysis import analyze_part, analyze_question
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
+from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.safety import Triage, default_triage
@@ -112,14 +112,14 @@ class Assistant:
         self.chat_model = chat_model
         self.retriever = HybridRetriever(index, embedder, settings)
         chunks = index.all_chunks() if isinstance(index, _ListsChunks) else None
-        if (
-            chunks is not None
-        ):  # what the corpus teaches: acronyms it defines, words it capitalises everywhere
-            learn_acronyms(c.text for c in chunks)
+        # What the corpus teaches (the acronyms it defines, the words it capitalises everywhere),
+        # this assistant's own: another assistant in the process never sees it.
+        self.lexicon: Lexicon = EMPTY
+        if chunks is not None:
             by_doc: dict[str, list[str]] = {}
             for c in chunks:
                 by_doc.setdefault(c.doc_id, []).append(c.text)
-            learn_common_capitals({d: "\n".join(t) for d, t in by_doc.items()})
+            self.lexicon = Lexicon.learn({d: "\n".join(t) for d, t in by_doc.items()})
         # One speller per audience, each from the chunks that audience may read: a public question
         # is never corrected to a staff-only word (its condensed_question would reveal it).
         self.spellers: dict[str, Speller] = (
@@ -143,6 +143,20 @@ class Assistant:
         return final
 
     def stream(
+        self, question: str, history: Sequence[Turn] = (), audience: Audience = "public"
+    ) -> Iterator[str | Answer]:
+        """The answer as it is written: text pieces, then the ``Answer``. Each step runs with this
+        assistant's lexicon active, and restores the caller's before handing a piece over (the
+        caller may take the next piece on another thread)."""
+        steps = self._stream(question, history, audience)
+        while True:
+            with using(self.lexicon):
+                item = next(steps, None)
+            if item is None:
+                return
+            yield item
+
+    def _stream(
         self, question: str, history: Sequence[Turn] = (), audience: Audience = "public"
     ) -> Iterator[str | Answer]:
         t0 = perf_counter()
@@ -244,6 +258,18 @@ class Assistant:
 
         Shared by ``stream`` and by the scripts that fit the answerability model, so they see
         exactly what the answerer sees."""
+        with using(self.lexicon):
+            return self._prepare(text, turns, audience, timings, text_vector=text_vector)
+
+    def _prepare(
+        self,
+        text: str,
+        turns: Sequence[Turn],
+        audience: Audience,
+        timings: dict[str, float] | None,
+        *,
+        text_vector: Vectors | None,
+    ) -> Prepared:
         times = timings if timings is not None else {}
         t = perf_counter()
         condensed = condense(text, turns, self.chat_model)

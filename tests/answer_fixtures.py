@@ -9,11 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from ics_assistant.answering.analysis import content_terms
+from ics_assistant.answering.lexicon import Lexicon
 from ics_assistant.protocols import Vectors
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Audience, Chunk, DocumentMeta, audiences_for
@@ -45,6 +47,13 @@ def load_corpus_docs(corpus: Path = CORPUS) -> list[tuple[DocumentMeta, str]]:
         )
         docs.append((meta, path.read_text(encoding="utf-8")))
     return docs
+
+
+@lru_cache(maxsize=1)
+def corpus_lexicon() -> Lexicon:
+    """What the seed corpus teaches (its acronyms and everyday capitals), as an assistant over it
+    learns at start-up: for tests that call the analysis functions without an assistant."""
+    return Lexicon.learn({meta.doc_id: text for meta, text in load_corpus_docs()})
 
 
 def staff_doc() -> tuple[DocumentMeta, str]:

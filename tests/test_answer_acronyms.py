@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.acronyms import find_acronym_definitions, learn_acronyms
+from ics_assistant.answering.acronyms import find_acronym_definitions
 from ics_assistant.answering.analysis import analyze_question, content_terms
+from ics_assistant.answering.lexicon import Lexicon, using
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.types import DocumentMeta
@@ -33,10 +34,22 @@ def test_plural_acronym_keeps_the_long_form() -> None:
 def test_learnt_acronym_folds_a_spelt_out_question_and_an_abbreviated_source() -> None:
     doc = "The Zonal Quorum Board (ZQB) meets monthly."
     assert content_terms("Who sits on the zonal quorum board?") != content_terms("Who sits on the ZQB?")
-    assert learn_acronyms([doc]) == 1
-    assert content_terms("Who sits on the zonal quorum board?") == content_terms("Who sits on the ZQB?")
-    assert analyze_question("When does the Zonal Quorum Board meet?").entities == ("zqb",)
-    assert learn_acronyms([doc]) == 0  # already known: nothing new
+    with using(Lexicon.learn({"minutes": doc})):
+        assert content_terms("Who sits on the zonal quorum board?") == content_terms("Who sits on the ZQB?")
+        assert analyze_question("When does the Zonal Quorum Board meet?").entities == ("zqb",)
+    # outside the lexicon that learnt it, the acronym is unknown again (nothing leaks)
+    assert content_terms("Who sits on the zonal quorum board?") != content_terms("Who sits on the ZQB?")
+
+
+def test_two_assistants_keep_their_own_acronyms() -> None:
+    first = Lexicon.learn({"a": "The Zonal Quorum Board (ZQB) meets monthly."})
+    second = Lexicon.learn({"b": "The Zebra Quota Bureau (ZQB) counts zebras."})
+    with using(first):
+        assert content_terms("zonal quorum board") == ["zqb"]
+        assert content_terms("zebra quota bureau") != ["zqb"]
+    with using(second):
+        assert content_terms("zebra quota bureau") == ["zqb"]
+        assert content_terms("zonal quorum board") != ["zqb"]
 
 
 def test_assistant_learns_the_corpus_acronyms_at_start_up() -> None:
@@ -45,7 +58,9 @@ def test_assistant_learns_the_corpus_acronyms_at_start_up() -> None:
     index = MemoryIndex([*load_corpus_docs(), (meta, text)], FakeEmbedder())
     assert "pwb" not in content_terms("pharmacy workforce bureau")
     assistant = Assistant(Settings(_env_file=None), FakeEmbedder(), index)  # type: ignore[call-arg]
-    assert content_terms("pharmacy workforce bureau") == ["pwb"]
+    assert "pwb" not in content_terms("pharmacy workforce bureau")  # the assistant's, not the process's
+    with using(assistant.lexicon):
+        assert content_terms("pharmacy workforce bureau") == ["pwb"]
     # a question that spells the name out now finds the sentence that only uses the acronym
     answer = assistant.ask("When did the Pharmacy Workforce Bureau open?")
     assert not answer.refused, answer.refusal_reason

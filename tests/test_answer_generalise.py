@@ -5,24 +5,34 @@ words alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_extractive
+from ics_assistant.answering.lexicon import using
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.types import Chunk, Hit
 
-from .answer_fixtures import MemoryIndex, memory_index
+from .answer_fixtures import MemoryIndex, corpus_lexicon, memory_index
 from .fakes import FakeEmbedder
 
 
 @pytest.fixture(scope="module")
 def index() -> MemoryIndex:
     return memory_index(FakeEmbedder())
+
+
+@pytest.fixture(autouse=True)
+def seed_lexicon() -> Iterator[None]:
+    """The analysis tests read questions as an assistant over the seed corpus would."""
+    with using(corpus_lexicon()):
+        yield
 
 
 @pytest.fixture

@@ -1,21 +1,19 @@
 """Acronyms the documents define themselves: "Care Quality Commission (CQC)".
 
-Read once when the assistant is built (over the index's chunks), so a question that spells a name
-out matches a source that abbreviates it and the other way round, for any document added later,
-not only for the handful of acronyms written into ``analysis``. A definition counts only when the
-initials of the words before the brackets spell the acronym (small joining words may be skipped:
+Read once when the assistant is built (over the index's chunks, into its ``lexicon.Lexicon``),
+so a question that spells a name out matches a source that abbreviates it and the other way round,
+for any document added later. A definition counts only when the initials of the words before the
+brackets spell the acronym (small joining words may be skipped:
 "Voluntary, Community and Social Enterprise (VCSE)").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ics_assistant.answering.analysis import add_glossary
 from ics_assistant.textnorm import tokenize_words
 
-__all__ = ["find_acronym_definitions", "learn_acronyms"]
+__all__ = ["find_acronym_definitions"]
 
 _DEFINITION = re.compile(r"([A-Za-z][\w,'’&\- ]{2,120}?)\s*\(\s*([A-Z]{2,8})(?:s)?\s*\)")
 _JOINERS = frozenset({"and", "of", "for", "the", "in", "on", "&", "to"})
@@ -46,12 +44,3 @@ def _long_form(words: list[str], abbr: str) -> str | None:
         if initials == abbr:
             return " ".join(tail)
     return None
-
-
-def learn_acronyms(texts: Iterable[str]) -> int:
-    """Add every acronym defined in ``texts`` to the term folding; returns how many were new."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for phrase, abbr in find_acronym_definitions(text).items():
-            found.setdefault(phrase, abbr)
-    return add_glossary(found)

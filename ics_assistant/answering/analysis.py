@@ -7,14 +7,12 @@ wording: a "when" question wants a date, "how many" a number, "who" a name, "whi
 
 from __future__ import annotations
 
-import math
 import re
-import threading
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from ics_assistant.answering.lexicon import active, lexicon_cache
 from ics_assistant.answering.slots import Slot, asked_slots
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
 
@@ -23,15 +21,14 @@ __all__ = [
     "STOP_WORDS",
     "AnswerType",
     "QuestionInfo",
-    "add_glossary",
     "analyze_part",
     "analyze_question",
     "content_terms",
     "dates_in",
+    "glossary",
     "has_date",
     "has_name",
     "has_number",
-    "learn_common_capitals",
     "names_in",
     "numbers_in",
     "stem",
@@ -58,12 +55,8 @@ STOP_WORDS = _words(
 # Words a "said" attribution keeps: "who said that?" still wants the speaker.
 _KEEP_FOR_WHO = frozenset({"said", "say", "says"})
 
-# Domain acronyms: the long form (as stemmed tokens) folds into the acronym's stem.
-# Acronyms: the long form (as stemmed tokens) folds into the acronym's stem. Empty until the corpus
-# teaches it (``acronyms.learn_acronyms`` reads every "Long Name (ABBR)" definition at start-up).
-_GLOSSARY_PHRASES: dict[str, str] = {}
-_ACRONYM_STEMS: frozenset[str] = frozenset()  # the learned acronyms ("icss" -> "ics")
-_GLOSSARY_LOCK = threading.Lock()
+# Acronyms and the corpus's everyday capitalised words come from the active ``Lexicon`` (learned
+# from the index when the assistant is built): nothing about any corpus is written here.
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 MONTHS = _MONTHS  # alternation of English month names, for other modules' patterns
@@ -89,7 +82,6 @@ _ENGLISH_CAPS = _words(
     She What When Where Who Why How Which Today Yesterday Now Dear Yours Having Following Such Many
     Some All Both Each Every Most More Other Others"""
 )
-_COMMON_CAPS: frozenset[str] = _ENGLISH_CAPS
 _NAME_RE = re.compile(
     r"\b(?:(?:Sir|Dame|Dr|Lord|Lady|Professor|Mr|Mrs|Ms)\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
     r"(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+"
@@ -192,7 +184,7 @@ def stem(word: str) -> str:
     if len(word) <= 3 or word[0].isdigit():
         return word
     if word.endswith("ss"):
-        return word[:-1] if word[:-1] in _ACRONYM_STEMS else word
+        return word[:-1] if word[:-1] in active().acronyms else word
     for suffix, repl in (
         ("ations", ""),
         ("itions", ""),
@@ -221,53 +213,22 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
-def _glossary() -> dict[tuple[str, ...], str]:
-    phrases = {tuple(stem(w) for w in phrase.split()): short for phrase, short in _GLOSSARY_PHRASES.items()}
-    return dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))  # longest phrase first
+@lexicon_cache(maxsize=8)
+def glossary() -> dict[tuple[str, ...], str]:
+    """The active lexicon's long forms as stemmed tokens -> acronym, longest phrase first."""
+    phrases = {tuple(stem(w) for w in phrase.split()): short for phrase, short in active().phrases.items()}
+    return dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
 
 
-def add_glossary(phrases: Mapping[str, str]) -> int:
-    """Fold more long forms into acronyms (``{"care quality commission": "cqc"}``); returns how many
-    were new. Meant for start-up (``acronyms.learn_acronyms`` over the corpus), not per query."""
-    global _GLOSSARY_PHRASES, _ACRONYM_STEMS
-    with _GLOSSARY_LOCK:
-        new = {p.lower(): a.lower() for p, a in phrases.items() if p.lower() not in _GLOSSARY_PHRASES}
-        if new:
-            # Copy, then rebind: a request thread reading the glossary (a server reloading its index
-            # builds a new assistant while others answer) never sees the dict change mid-iteration.
-            _GLOSSARY_PHRASES = {**_GLOSSARY_PHRASES, **new}
-            _ACRONYM_STEMS = frozenset(_GLOSSARY_PHRASES.values())
-            _glossary.cache_clear()
-            _stems.cache_clear()
-    return len(new)
-
-
-def learn_common_capitals(documents: Mapping[str, str], share: float = 0.5) -> int:
-    """Treat as common the capitalised words that at least ``share`` of the documents (and two or
-    more) use: the corpus's own furniture ("Northshire", "NHS", "ICSs"), not distinguishing names.
-    Returns how many were added. Meant for start-up, like ``add_glossary``."""
-    global _COMMON_CAPS
-    if len(documents) < 2:
-        return 0
-    df: dict[str, int] = {}
-    for text in documents.values():
-        for word in set(re.findall(r"\b[A-Z][A-Za-z]+\b", text)):
-            df[word] = df.get(word, 0) + 1
-    need = max(2, math.ceil(share * len(documents)))
-    found = frozenset(w for w, n in df.items() if n >= need)
-    with _GLOSSARY_LOCK:
-        new = found - _COMMON_CAPS
-        if new:
-            _COMMON_CAPS = _COMMON_CAPS | new
-    return len(new)
+def _common_cap(word: str) -> bool:
+    return word in _ENGLISH_CAPS or word in active().common_caps
 
 
 def _fold_glossary(stems: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(stems):
-        for phrase, short in _glossary().items():
+        for phrase, short in glossary().items():
             if tuple(stems[i : i + len(phrase)]) == phrase:
                 out.append(short)
                 i += len(phrase)
@@ -278,7 +239,7 @@ def _fold_glossary(stems: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lexicon_cache(maxsize=65536)
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(_fold_glossary([stem(w) for w in tokenize_words(text)]))
 
@@ -316,8 +277,8 @@ def names_in(text: str) -> list[str]:
     """Proper names: runs of capitalised words (not at a sentence start alone) and acronyms."""
     found: list[str] = []
     for m in _NAME_RE.finditer(text):
-        words = [w for w in m.group(0).split() if w not in _COMMON_CAPS]
-        if len(words) >= 1 and not all(w in _COMMON_CAPS for w in m.group(0).split()[1:]):
+        words = [w for w in m.group(0).split() if not _common_cap(w)]
+        if len(words) >= 1 and not all(_common_cap(w) for w in m.group(0).split()[1:]):
             found.append(m.group(0))
     return found
 
@@ -447,7 +408,7 @@ def _entity_terms(question: str) -> list[str]:
 
     def flush() -> None:
         if run:
-            common = {stem(w.lower()) for w in run if w in _COMMON_CAPS}
+            common = {stem(w.lower()) for w in run if _common_cap(w)}
             out.extend(t for t in content_terms(" ".join(run)) if t not in _stop_stems() and t not in common)
             run.clear()
 

@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ics_assistant.answering.analysis import (
     QuestionInfo,
@@ -26,6 +25,7 @@ from ics_assistant.answering.analysis import (
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
+from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot, slots_in
@@ -146,7 +146,7 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return True
 
 
-@lru_cache(maxsize=1024)
+@lexicon_cache(maxsize=1024)
 def _action_terms(question: str) -> frozenset[str]:
     """The action a "how do I ..." request asks about: the stem of its main verb ("register"), or,
     for a light verb ("get", "have", "make"), of the verb's object ("how do I get a referral?")."""

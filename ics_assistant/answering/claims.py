@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from ics_assistant.answering.analysis import stem
+from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.errors import ConfigError
 from ics_assistant.nlp import load_spacy
 
@@ -169,7 +170,7 @@ def _to_parsed(span: object) -> Parsed:
     return Parsed(span.text, tuple(toks))  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=4096)
+@lexicon_cache(maxsize=4096)
 def parse_passage(text: str) -> tuple[Parsed, ...]:
     """A passage's sentences (spaCy's own segmentation), parsed once per distinct text."""
     nlp = load_spacy()
@@ -178,7 +179,7 @@ def parse_passage(text: str) -> tuple[Parsed, ...]:
     return tuple(_to_parsed(s) for s in doc.sents)
 
 
-@lru_cache(maxsize=1024)
+@lexicon_cache(maxsize=1024)
 def parse_sentence(text: str) -> Parsed:
     """One generated sentence, parsed as a whole (a claim is never split across spaCy sentences)."""
     nlp = load_spacy()
@@ -211,7 +212,7 @@ class Mark:
     head: frozenset[str]
 
 
-@lru_cache(maxsize=8192)
+@lexicon_cache(maxsize=8192)
 def marks(parsed: Parsed) -> tuple[Mark, ...]:
     """The negations, modals and quantities of a sentence, each with the keys of its head."""
     wc = words()

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from ics_assistant.answering.analysis import _glossary, content_terms, stem
+from ics_assistant.answering.analysis import content_terms, glossary, stem
 from ics_assistant.answering.attribution import attribution_problem
 from ics_assistant.answering.claims import (
     Clause,
@@ -45,6 +44,7 @@ from ics_assistant.answering.claims import (
     parse_sentence,
     words,
 )
+from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
 from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
 from ics_assistant.protocols import Embedder
@@ -102,7 +102,7 @@ class _Claim:
         return any(m.kind in kinds for m in self.marks)
 
 
-@lru_cache(maxsize=8192)
+@lexicon_cache(maxsize=8192)
 def _sentence_clauses(parsed: Parsed) -> tuple[Clause, ...]:
     return tuple(clauses(parsed))
 
@@ -137,7 +137,7 @@ def _purpose(sent: Parsed) -> bool:
     return False
 
 
-@lru_cache(maxsize=2048)
+@lexicon_cache(maxsize=2048)
 def _windows(passage: str) -> tuple[_Window, ...]:
     sents = parse_passage(passage)
     singles = [_window((s,)) for s in sents]
@@ -149,7 +149,7 @@ def _folded(clause: Clause, window: _Window) -> set[str]:
     """Stems of the clause's long forms whose acronym the window uses (and the reverse)."""
     acronyms = set(content_terms(clause.text)) & window.keys
     out: set[str] = set()
-    for phrase, short in _glossary().items():
+    for phrase, short in glossary().items():
         if short in acronyms:
             out |= set(phrase)
     return out
@@ -320,7 +320,7 @@ def entails(claim: str, passage: str, embedder: Embedder | None = None) -> Entai
     return _entails(claim, passage, id(embedder), thresholds())
 
 
-@lru_cache(maxsize=4096)
+@lexicon_cache(maxsize=4096)
 def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> Entailment:
     """Whether ``passage`` supports every clause of ``claim`` (see the module docstring).
 
