@@ -63,3 +63,32 @@ def test_a_figure_for_the_year_may_be_named_by_the_documents_date() -> None:
     text = "The board approved its financial plan. The allocation for the year is £1,947.6 million."
     assert _decision("How much is the allocation for 2026/27?", text, date="2026-04-02").has_answer_type
     assert not _decision("How much is the allocation for 2026/27?", text, date="2025-04-02").has_answer_type
+
+
+STAFF = (
+    "Dr Ann Lowe, Chief Medical Officer at the Ormsby Care Board, said the centre would cut waits. "
+    "The meeting was chaired by Helen Okoro, Chair of the Board."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answerable"),
+    [
+        ("Who is the chief executive of the Ormsby Care Board?", False),  # a chief officer is not it
+        ("Who is the operations manager at the centre?", False),
+        ("Who is the chair of the board?", True),
+        ("Who is the independent chair of the board?", True),  # the role's noun, not its adjective
+    ],
+)
+def test_who_is_the_role_needs_a_quote_that_names_that_role(question: str, answerable: bool) -> None:
+    decision = _decision(question, STAFF)
+    if answerable:  # never refused for want of the role (the fitted model may still weigh the rest)
+        assert decision.reason != "no_answer_of_type"
+    else:
+        assert not decision.answerable and decision.reason == "no_answer_of_type"
+
+
+def test_a_question_about_a_named_year_needs_a_quote_for_that_year() -> None:
+    text = "The board published its plan for 2024/25. The plan sets out four priorities for local care."
+    decision = _decision("What are the priorities in the plan for 2027/28?", text, date="2025-04-02")
+    assert not decision.answerable and decision.reason == "missing_entity"

@@ -164,3 +164,36 @@ def test_a_where_question_is_answered_by_the_sentence_that_names_the_places() ->
 )
 def test_questions_whose_answer_is_several_things_are_list_questions(question: str, kind: str) -> None:
     assert analyze_question(question).answer_type == kind
+
+
+VENUES = (
+    "You can be vaccinated at one of our walk-in clinics:\n\n"
+    "  Quillby Town Hall, High Street, Quillby QB1 2AA\n"
+    "  Saturdays, 10am to 3pm, from 3 October to 28 November 2026\n\n"
+    "  Ormsby Leisure Centre, Brook Lane, Ormsby OB3 9PW\n"
+    "  Wednesdays, 2pm to 7pm, from 14 October to 25 November 2026\n\n"
+    "Our vaccine bus also visits smaller villages."
+)
+
+
+def test_a_place_line_takes_the_next_line_when_that_line_gives_the_time_asked() -> None:
+    comp = _compose("When are the walk-in clinics at Ormsby Leisure Centre?", VENUES)
+    lead = comp.text.split("[1]")[0]
+    assert "Ormsby Leisure Centre, Brook Lane" in lead
+    assert "Wednesdays, 2pm to 7pm, from 14 October to 25 November 2026" in lead
+    assert "Saturdays" not in lead  # not the other venue's hours
+
+
+def test_a_list_of_long_lines_that_end_no_sentence_is_quoted_whole() -> None:
+    text = (
+        "Decisions made by the Board\n\nAt this meeting the Board:\n\n"
+        "approved the Home Soon programme and its budget of £3.2 million for 2026/27\n"
+        "agreed to open a second drop-in hub for young people in the market town of Ormsby\n"
+        "approved the winter plan for 2026/27, including the flu and COVID-19 vaccination programme\n"
+        "noted the annual report and accounts for 2025/26\n\n"
+        "Questions from the public were taken next."
+    )
+    comp = _compose("What decisions did the Board make at this meeting?", text)
+    assert comp.is_list
+    for item in ("Home Soon programme", "second drop-in hub", "winter plan for 2026/27", "annual report"):
+        assert item in comp.text

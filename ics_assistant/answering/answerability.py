@@ -176,6 +176,35 @@ def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return any(action <= sc.terms for sc in evidence)
 
 
+_WHO_IS_THE = re.compile(r"^\s*who(?:'s| is| was)\s+(?:the|their|its|your|our)\s", re.I)
+
+
+@lexicon_cache(maxsize=1024)
+def _role_asked(question: str) -> frozenset[str]:
+    """For "who is the <role> ...?" (one role holder): the stem of the role's head noun and of
+    the nouns compounded with it ("the chief executive of the ICB" -> executive; "the operations
+    manager" -> operations, manager), parsed with spaCy; empty otherwise. Adjectives are left out:
+    a source may spell "Indepedent Chair"."""
+    if not _WHO_IS_THE.match(question):
+        return frozenset()
+    from ics_assistant.nlp import load_spacy
+
+    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    for chunk in doc.noun_chunks:
+        if chunk.root.lower_ in ("who", "whom") or chunk.root.tag_ in ("NNS", "NNPS"):
+            continue
+        nouns = [t.text for t in chunk.root.children if t.dep_ == "compound"] + [chunk.root.text]
+        return frozenset(content_terms(" ".join(nouns)))
+    return frozenset()
+
+
+def _role_named(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
+    """For "who is the <role>?": a quoted sentence names that role (every word of it): a line
+    about the Chief Medical Officer does not say who the chief executive is."""
+    role = _role_asked(info.text)
+    return not role or any(role <= sc.terms for sc in evidence)
+
+
 def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
     """For a question that asks for a value with a written form (an email address, a phone number,
     a time...): a quoted sentence holds one and is about what the question is about (shares one of
@@ -270,6 +299,12 @@ def decide(
     if info.personal and _action_terms(info.text) and not _states_action(info, evidence):
         # "how do I register with a GP?" is not answered by a passage that never says "register"
         return Decision(False, "personal_service", f["dense"], f["coverage"], False, f)
+    periods = _PERIOD.findall(info.text)
+    if single and periods and not _names_period(periods, evidence):
+        # "the allocation for 2026/27" is not answered by the 2024/25 allocation
+        return Decision(False, "missing_entity", f["dense"], f["coverage"], False, f)
+    if single and not _role_named(info, evidence):
+        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
     if single and not _slot_stated(pool, evidence):
         # "what's the email address?" is not answered by a reply that holds no email address
         return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)

@@ -183,6 +183,15 @@ def _title(sc: Scored) -> bool:
     return sc.heading and is_title_line(sc.text, sc.hit.chunk.title or "")
 
 
+def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """A bare list item that names what the question names and whose next line gives the value
+    asked for: "when are the clinics at Ashby Leisure Centre?" over a list of places, each with
+    its hours on the line below. Such an item may lead a question that is not a list question."""
+    if not any(e in sc.terms for e in info.entities):
+        return False
+    return _value_after(info, sc.hit.chunk, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
+
+
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in _LIST_TYPES
     if info.answer_type == "list":  # a list intro that names what is asked leads over prose about it
@@ -192,7 +201,9 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     usable = [
         s
         for s in ranked
-        if (not _is_intro(s) or _expands(info, pool, s)) and (list_ok or not s.bare_item) and not _title(s)
+        if (not _is_intro(s) or _expands(info, pool, s))
+        and (list_ok or not s.bare_item or _item_with_value(info, pool, s))
+        and not _title(s)
     ]
     if info.entities:  # the lead must itself name what the question names, when any sentence does
         named = {
