@@ -20,6 +20,13 @@ def normalize_for_match(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def tokenize_words(text: str) -> list[str]:
-    """Lower-case word tokens of the normalised text (numbers kept, e.g. ``14.9``)."""
-    return _WORD.findall(normalize_for_match(text))
+def tokenize_words(text: str, *, keep_case: bool = False) -> list[str]:
+    """Lower-case word tokens of the normalised text (numbers kept, e.g. ``14.9``); with
+    ``keep_case`` the same tokens as written ("Ashby", "ICS")."""
+    if not keep_case:
+        return _WORD.findall(normalize_for_match(text))
+    norm = normalize_for_match(text)
+    cased = _SPACE.sub(" ", _DASHES.sub("-", unicodedata.normalize("NFKC", text).translate(_QUOTES))).strip()
+    if len(cased) != len(norm):  # lower-casing changed the length (rare letters): no case to keep
+        return _WORD.findall(norm)
+    return [cased[m.start() : m.end()] for m in _WORD.finditer(norm)]

@@ -35,6 +35,14 @@ def test_pronoun_follow_up_adds_a_few_key_words_of_the_last_question_only() -> N
     assert len(c.query.split()) <= len(question.split()) + 4
 
 
+def test_a_follow_up_keeps_the_place_the_last_question_named() -> None:
+    history = [Turn("user", "Is there a new diagnostic centre opening in Ormsby?"), Turn("assistant", "...")]
+    question = "which buses go there and how often do they run?"
+    c = condense(question, history)
+    assert "Ormsby" in c.query  # a name is carried before the other words when not all fit
+    assert len(c.query.split()) <= len(question.split()) + 4
+
+
 def test_only_recent_question_is_carried_not_the_whole_history() -> None:
     history = [Turn("user", "Tell me about the zephyr rota"), Turn("assistant", "..."), *WHAT_IS]
     c = condense("When was it put on a statutory footing?", history)

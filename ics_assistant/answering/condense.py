@@ -52,18 +52,21 @@ def _last(history: Sequence[Turn], role: str) -> Turn | None:
 
 
 def _key_words(text: str, exclude: set[str], limit: int) -> list[str]:
-    """Surface forms of the content words of ``text`` (first occurrence, in order)."""
-    out: list[str] = []
+    """Surface forms of the content words of ``text`` (first occurrence, in order), the names in
+    it (capitalised words after its first word, acronyms) kept first when there are more than
+    ``limit``: "Is there a new diagnostic centre opening in Ashby?" carries "Ashby"."""
+    words: list[tuple[int, str, bool]] = []
     seen: set[str] = set(exclude)
-    for word in tokenize_words(text):
+    for i, word in enumerate(tokenize_words(text, keep_case=True)):
         terms = content_terms(word)
         if not terms or terms[0] in seen:
             continue
         seen.add(terms[0])
-        out.append(word)
-        if len(out) >= limit:
-            break
-    return out
+        words.append((i, word, i > 0 and word[:1].isupper()))
+    names = [w for w in words if w[2]]
+    others = [w for w in words if not w[2]]
+    kept = sorted(names[:limit] + others[: max(0, limit - len(names))])
+    return [w for _, w, _ in kept]
 
 
 def _previous_claim(answer: str) -> str | None:
