@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
-from ics_assistant.answering.analysis import analyze_part, analyze_question
+from ics_assistant.answering.analysis import analyze_parts
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
@@ -284,12 +284,10 @@ class Assistant:
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
         vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
         times["retrieve"] = _ms(t)
-        info = analyze_question(query)
-        pool = score_sentences(info, hits, vectors, retrieval.query_vector)
-        parts = question_parts(query)
-        pools = [pool]
-        for part in parts[1:]:  # a later part ("and when did that change?") keeps the first part's subject
-            pools.append(score_sentences(analyze_part(part, parts[0]), hits, vectors, retrieval.query_vector))
+        # a later part ("and when did that change?") keeps the first part's subject
+        infos = analyze_parts(query, question_parts(query))
+        pools = [score_sentences(info, hits, vectors, retrieval.query_vector) for info in infos]
+        pool = pools[0]
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )

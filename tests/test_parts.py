@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_part, analyze_question
+from ics_assistant.answering.analysis import analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_parts
 from ics_assistant.answering.parts import question_parts
@@ -75,3 +75,11 @@ def test_a_near_miss_names_the_nearest_documents_without_quoting_them() -> None:
     assert "“Winter plan” and “Pharmacy leaflet”" in line and "don't answer" in line
     assert "Text A" not in line
     assert near_miss([]) is None
+
+
+def test_each_part_asks_for_its_own_kind_of_value() -> None:
+    question = "What hours is the Millbrook clinic open, and does it cost anything?"
+    first, second = analyze_parts(question, question_parts(question))
+    assert first.slots == ("time",)  # not the second part's sum of money
+    assert second.slots == ("money",)
+    assert "millbrook" in second.terms  # a later part keeps the first part's subject

@@ -26,6 +26,10 @@ from .fakes import FakeEmbedder
         ("babys moving less than usual who do i ring", ("phone",)),
         ("How much will the new scanner cost?", ("money",)),
         ("how much money has the board put aside for winter", ("money",)),
+        ("does it cost anything?", ("money",)),
+        ("is it free for children?", ("money",)),
+        ("do I have to pay for the consultation", ("money",)),
+        ("will the cost of living rise?", ()),  # about costs, not asking for a sum
         ("What percentage of people were seen within six weeks?", ("percent",)),
         ("which course code do staff need?", ("code",)),
         ("Who is the head of midwifery at the hospital?", ("person",)),

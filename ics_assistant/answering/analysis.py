@@ -8,6 +8,7 @@ wording: a "when" question wants a date, "how many" a number, "who" a name, "whi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -22,6 +23,7 @@ __all__ = [
     "AnswerType",
     "QuestionInfo",
     "analyze_part",
+    "analyze_parts",
     "analyze_question",
     "content_terms",
     "dates_in",
@@ -382,6 +384,18 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     """A later part of a question ("... and do I need a referral?"): it keeps the first part's
     subject, but the kind of value it asks for is its own (the first part's "what hours" is not)."""
     return replace(analyze_question(f"{part} {first}"), slots=analyze_question(part).slots)
+
+
+def analyze_parts(question: str, parts: Sequence[str]) -> list[QuestionInfo]:
+    """One analysis per part of ``question`` (``parts.question_parts``): the first reads the whole
+    question but asks for its own part's kind of value ("what hours ..., and is it free?" wants a
+    time first, a sum second); each later part as ``analyze_part``."""
+    info = analyze_question(question)
+    if len(parts) <= 1:
+        return [info]
+    return [replace(info, slots=analyze_question(parts[0]).slots)] + [
+        analyze_part(part, parts[0]) for part in parts[1:]
+    ]
 
 
 # "Which area's ICS ...", "in what region ...": one place is asked for (a list of areas is a list question).

@@ -101,7 +101,10 @@ def condense(question: str, history: Sequence[Turn], chat_model: ChatModel | Non
             return Condensed(question=question, query=rewritten, is_follow_up=True)
     own = set(content_terms(question))
     carried = _key_words(last_user.content, own, MAX_CARRIED_TERMS)
-    query = f"{question} {' '.join(carried)}".strip() if carried else question
+    # inside the final "?", so that the carried words stay with the last part of a two-part question
+    # ("... and does it cost anything Pharmacy First?") and never read as a part of their own
+    body, mark = (question[:-1].rstrip(), "?") if question.endswith("?") else (question, "")
+    query = f"{body} {' '.join(carried)}{mark}" if carried else question
     return Condensed(question=question, query=query, is_follow_up=True)
 
 

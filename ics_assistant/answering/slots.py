@@ -63,7 +63,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"allocat\w*|receive|get|claim|earn)\b|"
             r"\bwhat(?:'s| is| are| was| were)? (?:the |its |their )?(?:\w+ )?"
             r"(?:cost|price|fee|charge|budget|salary)s?\b|"
-            r"\bhow much (?:to|for)\b",
+            r"\bhow much (?:to|for)\b|"
+            r"\b(?:does|do|will|would|did) (?:it|this|that|they|the \w+) cost\b|"
+            r"\b(?:is|are) (?:it|this|that|they|there) (?:free|a charge|any charge)\b|"
+            r"\b(?:have|need) to pay\b",
             re.I,
         ),
     ),
