@@ -197,3 +197,17 @@ def test_a_list_of_long_lines_that_end_no_sentence_is_quoted_whole() -> None:
     assert comp.is_list
     for item in ("Home Soon programme", "second drop-in hub", "winter plan for 2026/27", "annual report"):
         assert item in comp.text
+
+
+def test_who_can_is_answered_by_the_list_whose_intro_and_title_say_what_is_asked() -> None:
+    text = (
+        "This sheet answers the questions we are asked most often about this winter's free flu jabs.\n\n"
+        "You can have a free flu vaccine if you are:\n\n"
+        "- aged 65 or over\n"
+        "- pregnant, at any stage of pregnancy\n"
+        "- living in a care home\n\n"
+        "Flu vaccines will be offered until 31 March."
+    )
+    comp = _compose("Who can have a free flu vaccine this winter?", text, title="Winter vaccinations FAQ")
+    assert comp.is_list
+    assert "aged 65 or over" in comp.text and "living in a care home" in comp.text

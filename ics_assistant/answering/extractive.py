@@ -170,7 +170,8 @@ def _expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     if not _list_block(pool, sc):
         return False
     if info.answer_type == "name" and info.terms:  # "who can get it free?": the list of who, when the
-        return all(t in sc.terms for t in info.terms)  # intro says everything the question asks about
+        around = _context_terms(sc.hit.chunk)  # intro (with its heading and title) says everything asked
+        return all(t in sc.terms or t in around for t in info.terms)
     if info.answer_type not in _LIST_TYPES:
         return False
     if info.answer_type != "list" and _YES_NO.match(info.text):
@@ -194,7 +195,8 @@ def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
 
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in _LIST_TYPES
-    if info.answer_type == "list":  # a list intro that names what is asked leads over prose about it
+    if info.answer_type in ("list", "name"):  # a list intro that names what is asked leads over prose
+        # about it ("who can have a free flu vaccine?" -> "You can have a free flu vaccine if you are:")
         intros = [s for s in ranked[:12] if _is_intro(s) and _expands(info, pool, s)]
         if intros and intros[0].score >= LIST_LEAD_RATIO * ranked[0].score:
             return intros[0]
