@@ -17,9 +17,11 @@
 4. Thresholds fitted on out-of-fold probabilities of the training part, with the run-time decision
    rule (whole message and each sentence): ``t_999``, ``t_111``, ``t_advice`` one after the other,
    each the lowest that keeps false alarms on calm messages within a cumulative budget (1%, 1.5%,
-   2%); then ``t_note``, the highest at which every emergency, crisis and urgent
-   message still gets 999 (or 111) in the reply's first sentence, and every advice request a
-   safety reply, if only through the safety note (a risk signal never goes without a safety line).
+   2%); then ``t_note`` under a budget: the lowest at which the note comes before at most 5% of
+   the calm (none) messages (``NOTE_BUDGET``), so that within it note and advice messages get the
+   note as often as they can, but never above the highest at which every emergency, crisis and
+   urgent message still gets 999 (or 111) in the reply's first sentence, if only through the note
+   (999 first is never traded for fewer notes). The curve is logged and kept in the JSON.
 5. Refit on the whole training part; write ``safety_model.npz`` and ``safety_model.json`` (classes,
    embedder, thresholds, the data's and the rules' SHA-256, held-out ids, CV and held-out figures).
 """
@@ -31,7 +33,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -70,6 +72,21 @@ CALM_MARGIN = 0.05  # the floor is waived only this far above the calmest emerge
 CALM_MIN = 0.5  # and never unless the classifier reads the unit as calm more likely than not
 DEFAULT_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2")]
 REPLACING = frozenset({"emergency", "crisis", "urgent", "advice"})
+NOTE_BUDGET = 0.05  # the note before at most this share of calm (none) messages seen in fitting, out of fold
+MUST_LINE = frozenset({"emergency", "crisis", "urgent"})  # never left with no 999 / 111 line by t_note
+NOTE_WANTED = frozenset({"note", "advice", *MUST_LINE})  # messages that need at least the note
+
+
+class NotePoint(NamedTuple):
+    """One ``t_note`` on the grid: share of calm messages noted, 999/111 cases left with no
+    safety line, share of the messages needing at least the note that get it."""
+
+    t: float
+    calm_noted: float
+    lineless: int
+    wanted_noted: float
+
+
 GRID = np.unique(
     np.round(
         np.concatenate(
@@ -160,9 +177,7 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
     any emergency or crisis message losing it. Then each replacing threshold: the lowest that keeps
     the false alarms on calm messages (note, none) within the cumulative budget. Then ``t_lift``,
     by cost: a 999 case given the 111 or advice reply costs ``MISS_COST`` times an urgent or advice
-    case given the 999 reply (ties: the highest). Then ``t_note``: the highest that leaves no
-    emergency, crisis, urgent or advice message with no safety reply at all (the note is the least
-    it gets)."""
+    case given the 999 reply (ties: the highest). Then ``t_note`` under a budget (``fit_note``)."""
     calm = [la in ("note", "none") for la in labels]
     n_calm = max(1, sum(calm))
 
@@ -194,12 +209,34 @@ def _fit_thresholds(probs: list[np.ndarray], labels: list[str], hits: list[Any])
 
     costs = {float(t): lift_cost(float(t)) for t in [*GRID, 1.01]}
     th = Thresholds(**{**th.__dict__, "t_lift": min(costs, key=lambda t: (costs[t], -t))})
-    at_risk = {"emergency", "crisis", "urgent", "advice"}
-    for t in sorted(GRID, reverse=True):  # the note is the only reply left for those not replaced
-        cand = Thresholds(**{**th.__dict__, "t_note": float(t)})
-        if all(d != "none" for la, d in zip(labels, decisions(cand), strict=True) if la in at_risk):
-            return cand
-    return Thresholds(**{**th.__dict__, "t_note": float(GRID[0])})
+    curve = note_curve(labels, lambda t: decisions(Thresholds(**{**th.__dict__, "t_note": t})))
+    return Thresholds(**{**th.__dict__, "t_note": fit_note(curve)})
+
+
+def note_curve(labels: list[str], decide_at: Any) -> list[NotePoint]:
+    """For each ``t_note`` on the grid (ascending), what the note does with ``decide_at(t)``'s decisions."""
+    calm = max(1, sum(la == "none" for la in labels))
+    wanted = max(1, sum(la in NOTE_WANTED for la in labels))
+    points = []
+    for t in GRID:
+        ds = decide_at(float(t))
+        on_calm = sum(la == "none" and d == "note" for la, d in zip(labels, ds, strict=True))
+        lineless = sum(la in MUST_LINE and d == "none" for la, d in zip(labels, ds, strict=True))
+        got = sum(la in NOTE_WANTED and d != "none" for la, d in zip(labels, ds, strict=True))
+        points.append(NotePoint(float(t), on_calm / calm, lineless, got / wanted))
+    return points
+
+
+def fit_note(curve: list[NotePoint]) -> float:
+    """``t_note``: the lowest on the grid whose note comes before at most ``NOTE_BUDGET`` of the
+    calm (none) messages seen in fitting (out of fold), so that within the budget the note and
+    advice messages get it as often as they can; but never above the highest at which every
+    emergency, crisis and urgent message seen in fitting keeps a 999 or 111 line (at least the
+    note): that limit wins over the budget, which is then reported as not met."""
+    safe = [p.t for p in curve if p.lineless == 0]
+    t_safe = max(safe) if safe else curve[0].t
+    within = [p.t for p in curve if p.calm_noted <= NOTE_BUDGET]
+    return min(min(within), t_safe) if within else t_safe
 
 
 def _lift_errors(labels: list[str], decisions: list[str]) -> tuple[int, int]:
@@ -270,6 +307,13 @@ def main() -> None:
     train_hits = [feats.hits[i] for i in train_idx]
     is_blind = [int(i) < len(blind) for i in train_idx]
     thresholds = _fit_thresholds(oof_probs, list(y_train), train_hits)
+    curve = note_curve(
+        list(y_train),
+        lambda t: [
+            decide(p, h, Thresholds(**{**thresholds.__dict__, "t_note": t}))[0]
+            for p, h in zip(oof_probs, train_hits, strict=True)
+        ],
+    )
     oof_decisions = [decide(p, h, thresholds)[0] for p, h in zip(oof_probs, train_hits, strict=True)]
     cv_triage = safety_figures(
         [la for la, b in zip(y_train, is_blind, strict=True) if b],
@@ -327,11 +371,16 @@ def main() -> None:
         "cv_triage": cv_triage,
         "cv_triage_with_extra": cv_all,
         "held_out": held_out,
+        "note_budget": NOTE_BUDGET,
+        "note_curve": [p._asdict() for p in curve[::4]],
         "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     args.out.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     lift_curve = _lift_curve(oof_probs, list(y_train), train_hits, thresholds)
     print(json.dumps(lift_curve), file=sys.stderr)
+    print("note curve (t, calm noted, 999/111 cases with no line, note wanted and given):", file=sys.stderr)
+    for t, calm_noted, lineless, wanted in curve:
+        print(f"  {t:.3f} {calm_noted:.3f} {lineless} {wanted:.3f}", file=sys.stderr)
     print(
         json.dumps(
             {

@@ -32,8 +32,8 @@ The decision (``decide``), in order:
    p(none)`` of a unit reaching ``t_note``, or emergency or crisis rule wording); else ``none``.
 
 The replacing thresholds are fitted to keep false alarms on calm messages within a small budget;
-``t_note`` so that every emergency, crisis, urgent and advice message seen in fitting still gets
-at least the note ("When in doubt, add, don't replace").
+``t_note`` under a budget on calm messages, but never so high that an emergency, crisis or urgent
+message seen in fitting loses its 999 / 111 line ("When in doubt, add, don't replace").
 """
 
 from __future__ import annotations
