@@ -242,7 +242,11 @@ def test_no_before_a_comparative_is_a_bound_not_a_negation() -> None:
             None,
         ),
         # "unable to" keeps the passage's "cannot"
-        ("People who are unable to leave home get a visit.", "People who cannot leave home get a visit.", None),
+        (
+            "People who are unable to leave home get a visit.",
+            "People who cannot leave home get a visit.",
+            None,
+        ),
         # "as many as" is a bound ("up to"), not the quantity "many"
         ("The centre will do as many as 900 tests.", "The centre will do up to 900 tests.", None),
         # "lead to" gives a cause in the passage

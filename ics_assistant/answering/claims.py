@@ -158,10 +158,29 @@ def modal_class(t: Tok, toks: tuple[Tok, ...]) -> str | None:
             return wc.modal_before_to[w]
     for w in (t.lower, t.lemma):
         if w in wc.modal:
-            if w in wc.inverted and _inverted(t, toks):
+            if (w in wc.inverted and _inverted(t, toks)) or _questioned(t, toks):
                 return None
             return wc.modal[w]
     return None
+
+
+def _questioned(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Is ``t`` the modal of an embedded question ("decide whether it should continue")? It asks, it
+    does not oblige or predict."""
+    return t.dep == "aux" and any(u.head == t.head and u.lower == "whether" for u in toks)
+
+
+def _comment(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Is ``t`` a comment adverb that opens the sentence ("Crucially, ...", "Unsurprisingly, ...")?
+    It says how to take the claim, not what the claim is."""
+    return (
+        t.pos == "ADV"
+        and t.dep == "advmod"
+        and t.lower.endswith("ly")
+        and t.i + 1 < len(toks)
+        and toks[t.i + 1].text == ","
+        and not any(u.text.isalpha() for u in toks[: t.i])
+    )
 
 
 def _before_to(t: Tok, toks: tuple[Tok, ...]) -> bool:
@@ -308,6 +327,7 @@ def clauses(parsed: Parsed) -> list[Clause]:
             and t.lower not in wc.universal
             and t.lower not in wc.partial
             and t.lower not in wc.hedges
+            and not _comment(t, toks)
             and any(ch.isalnum() for ch in t.text)
         )
         actors = []

@@ -222,7 +222,8 @@ def _compare(
     by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
     twin_sent = next((s for s, cls in by_sent if twin in cls), None)
     # what the claim may not drop: the marks of the sentence its clause aligns with
-    own = marks(twin_sent) if twin_sent is not None else window.marks
+    mine = {k for t in clause.content for k in t.keys}
+    own = marks(max(window.sents, key=lambda s: len(mine & {k for t in s.toks for k in t.keys})))
     lexical = any(t.lower in wc.lexical_negation or t.lemma in wc.lexical_negation for t in claim.toks)
     for kind in ("neg", "possible", "partial"):
         dropped = [
