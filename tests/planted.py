@@ -174,8 +174,10 @@ def _candidates(original: str, start: int, sources: dict[int, str]) -> list[tupl
 
 def _change_number(sentence: str) -> str | None:
     for m in _NUMBER.finditer(sentence):
-        if _YEAR.fullmatch(m.group(1)):
-            continue
+        if _YEAR.fullmatch(m.group(1)) or (
+            _LIST_NUMBER.match(sentence[m.start(1) :]) and not sentence[: m.start(1)].strip()
+        ):
+            continue  # a year, or the number of a list item or section ("7. Opening hours"): no claim
         digits = m.group(1).replace(",", "")
         value = float(digits) + 4 if "." in digits else int(digits) + 4
         new = f"{value:,}" if "," in m.group(1) else str(value)
@@ -185,6 +187,9 @@ def _change_number(sentence: str) -> str | None:
         if w:
             return sentence[: w.start()] + _WORD_NUMBERS[i + 1] + sentence[w.end() :]
     return None
+
+
+_LIST_NUMBER = re.compile(r"\d+[.)]\s")
 
 
 def _change_year(sentence: str) -> str | None:

@@ -224,3 +224,45 @@ def test_polarity_and_actors_are_compared_on_the_aligned_clause(
 def test_no_before_a_comparative_is_a_bound_not_a_negation() -> None:
     parsed = parse_sentence("Send it no later than three working days before the meeting.")
     assert not any(c.negated for c in clauses(parsed))
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reason"),
+    [
+        # an inverted condition asks "if", it does not oblige
+        (
+            "Should your reading be high, the pharmacist may offer you a monitor.",
+            "If your reading is high, the pharmacist may offer you a monitor.",
+            None,
+        ),
+        # "needs to" obliges as "must" does
+        (
+            "Every scan must be reviewed by a specialist first.",
+            "A specialist needs to review every scan first.",
+            None,
+        ),
+        # "unable to" keeps the passage's "cannot"
+        (
+            "People who are unable to leave home get a visit.",
+            "People who cannot leave home get a visit.",
+            None,
+        ),
+        # "as many as" is a bound ("up to"), not the quantity "many"
+        ("The centre will do as many as 900 tests.", "The centre will do up to 900 tests.", None),
+        # "lead to" gives a cause in the passage
+        (
+            "Staying in hospital too long may cause loss of strength.",
+            "Staying in hospital too long can lead to loss of strength.",
+            None,
+        ),
+        # a mark of another sentence of the window is not the clause's to drop
+        (
+            "Evening appointments are offered on Tuesdays so that people need not take time off.",
+            "Sessions can take place by phone. Evening appointments are available on Tuesdays, "
+            "so that people do not have to take time off.",
+            None,
+        ),
+    ],
+)
+def test_paraphrases_that_keep_the_meaning(claim: str, passage: str, reason: str | None) -> None:
+    assert entails(claim, passage).reason == reason

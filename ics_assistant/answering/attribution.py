@@ -1,9 +1,10 @@
 """Who said or did it? A claim's actors against the actors of the same verb in the passage.
 
 Part of the support check (``entailment.py``): a named actor of a claim clause (a person, a body)
-must be named among the actors of the passage's clauses with the same head verb; a common-noun
-actor ("dental therapists") must share a noun with one of them, when the passage names its actors
-by nouns at all (a pronoun "we" leaves nothing to compare).
+must be named among the actors of the passage's clauses with the same head verb (or name one of
+them: "Sir Simon Stevens" for "Stevens"); a common-noun actor ("dental therapists") must share a
+noun with one of them, each conjunct of "X or Y" on its own, when the passage names its actors by
+nouns at all (a pronoun "we" leaves nothing to compare with a common noun; a name must be named).
 """
 
 from __future__ import annotations
@@ -22,6 +23,16 @@ def _actors_for(clause: Clause, passage: Sequence[Clause]) -> tuple[tuple[Tok, .
     return tuple(a for c in same for a in c.actors)
 
 
+def _conjuncts(toks: Sequence[Tok], clause: Clause) -> list[list[Tok]]:
+    """``toks`` grouped by the conjuncts of their phrase ("your GP practice or the nursing team":
+    each of the two must be an actor in the passage)."""
+    cuts = [t.i for t in clause.toks if t.dep == "cc"]
+    groups: dict[int, list[Tok]] = {}
+    for t in toks:
+        groups.setdefault(sum(c < t.i for c in cuts), []).append(t)
+    return list(groups.values())
+
+
 def _acts(clause: Clause) -> bool:
     """Is the clause headed by a verb of action or saying (not "is", "has": "our understanding is")?"""
     return clause.head.pos == "VERB" and clause.head.lemma not in ("be", "have")
@@ -33,24 +44,29 @@ def _keys(toks: Sequence[Tok]) -> frozenset[str]:
 
 def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None:
     """Who said or did it: a named actor of the clause must be named in an actor of the same verb
-    in the passage; an actor that is a common noun ("dental therapists") must share a noun with one,
-    when the passage names its actors by nouns at all (a pronoun "we" leaves nothing to compare)."""
+    in the passage; an actor that is a common noun ("dental therapists") must share a noun with
+    one, when the passage names its actors by nouns at all (a pronoun "we" leaves nothing to
+    compare with a common noun; a name must be named)."""
     found = _actors_for(clause, passage)
     if not found:
         return None
     actors = [_keys(a) for a in found]
     by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
+    names = [[t for t in a if t.pos == "PROPN"] for a in found]
     for actor in clause.actors:
         named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
         nouns = [t for t in actor if t.pos == "NOUN"]
         if named:
+            mine = _keys(actor)
             if any(all(t.keys & a for t in named) for a in actors):
+                continue
+            if any(n and all(t.keys & mine for t in n) for n in names):  # "Stevens" of "Sir Simon Stevens"
                 continue
         elif (
             not _acts(clause)
             or not nouns
             or not any(by_noun)
-            or any(t.keys & a for t in nouns for a in by_noun)
+            or all(any(t.keys & a for t in part for a in by_noun) for part in _conjuncts(nouns, clause))
         ):
             continue
         text = " ".join(t.text for t in actor)

@@ -16,14 +16,10 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ics_assistant.answering.analysis import stem
 from ics_assistant.answering.lexicon import lexicon_cache
-from ics_assistant.errors import ConfigError
+from ics_assistant.answering.word_classes import WordClasses, number_value, words
 from ics_assistant.nlp import load_spacy
 
 __all__ = [
@@ -33,8 +29,10 @@ __all__ = [
     "Tok",
     "WordClasses",
     "clauses",
+    "gives_reason",
     "is_negation",
     "marks",
+    "modal_class",
     "number_value",
     "parse_passage",
     "parse_sentence",
@@ -42,7 +40,6 @@ __all__ = [
 ]
 
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
-_WORDS_FILE = Path(__file__).resolve().parent / "claim_words.yaml"
 _LOCK = threading.Lock()
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis"})
@@ -81,74 +78,6 @@ class Parsed:
     toks: tuple[Tok, ...]
 
 
-@dataclass(frozen=True)
-class WordClasses:
-    negation: frozenset[str]
-    weak_negation: frozenset[str]  # negates in a passage, not counted in a claim ("without")
-    negative_prefixes: tuple[str, ...]  # "un" in "unpublished": negates the rest of the word
-    droppable: frozenset[str]  # partial quantities a claim may not drop ("some")
-    modal: dict[str, str]  # word -> class (possible / necessary / future)
-    universal: frozenset[str]
-    partial: frozenset[str]
-    reporting: frozenset[str]
-    causal: frozenset[str]
-    weak_causal: frozenset[str]  # give a reason in a passage as a clause marker ("as", "since")
-    opposites: dict[str, frozenset[str]]  # stem -> stems of its opposites
-    hedges: frozenset[str]  # words that soften a claim without changing it
-    numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
-
-
-@lru_cache(maxsize=1)
-def words() -> WordClasses:
-    """The word classes from ``claim_words.yaml`` (read once)."""
-    data = yaml.safe_load(_WORDS_FILE.read_text(encoding="utf-8"))["classes"]
-    for name, cls in data.items():  # an unquoted "no" is YAML's False, not the word
-        listed = [w for key in ("words", "weak", "droppable", "prefixes", "tens") for w in cls.get(key) or []]
-        listed += [w for pair in cls.get("pairs") or [] for w in pair]
-        odd = [w for w in listed if not isinstance(w, str)]
-        if odd:
-            raise ConfigError(f"{_WORDS_FILE.name}: class {name!r} lists {odd!r}, not words: quote them")
-
-    def members(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[name]["words"])
-
-    modal: dict[str, str] = {}
-    for cls in ("possible", "necessary", "future"):
-        for w in data[f"modal_{cls}"]["words"]:
-            modal[str(w).lower()] = cls
-    opposites: dict[str, set[str]] = {}
-    for a, b in data["opposites"]["pairs"]:
-        sa, sb = stem(str(a).lower()), stem(str(b).lower())
-        opposites.setdefault(sa, set()).add(sb)
-        opposites.setdefault(sb, set()).add(sa)
-    nums = {str(w).lower(): str(i) for i, w in enumerate(data["number_words"]["words"])}
-    nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
-    return WordClasses(
-        negation=members("negation"),
-        weak_negation=frozenset(str(w).lower() for w in data["negation"].get("weak", [])),
-        negative_prefixes=tuple(str(w).lower() for w in data["negation"].get("prefixes", [])),
-        droppable=frozenset(str(w).lower() for w in data["quantity_partial"].get("droppable", [])),
-        modal=modal,
-        universal=members("quantity_universal"),
-        partial=members("quantity_partial"),
-        reporting=members("reporting_verbs"),
-        causal=members("causal"),
-        weak_causal=frozenset(str(w).lower() for w in data["causal"].get("weak", [])),
-        opposites={k: frozenset(v) for k, v in opposites.items()},
-        hedges=members("hedges"),
-        numbers=nums,
-    )
-
-
-def number_value(word: str) -> str:
-    """Digits for a number word ("twelve" -> "12", "forty-two" -> "42"); others unchanged."""
-    nums = words().numbers
-    parts = word.replace(",", "").split("-")
-    if len(parts) == 2 and parts[0] in nums and parts[1] in nums:
-        return str(int(nums[parts[0]]) + int(nums[parts[1]]))
-    return nums.get(word, word.replace(",", ""))
-
-
 def _to_parsed(span: object) -> Parsed:
     toks = []
     base = span.start  # type: ignore[attr-defined]
@@ -168,6 +97,21 @@ def _to_parsed(span: object) -> Parsed:
             )
         )
     return Parsed(span.text, tuple(toks))  # type: ignore[attr-defined]
+
+
+def gives_reason(sent: Parsed) -> bool:
+    """Does the sentence give a reason or purpose without a causal word: a reason clause
+    ("as they have no basis", "given that ..."), "in order to", or a purpose infinitive ("met to
+    provide care"), or a causal phrase ("lead to")?"""
+    wc = words()
+    toks = sent.toks
+    for t in toks:
+        if t.lower in wc.weak_causal and t.dep in ("mark", "prep", "advmod", "pobj", "advcl"):
+            return True
+        if t.lower == "to" and t.dep == "aux" and toks[t.head].dep == "advcl":
+            return True
+    text = f" {' '.join(t.lower for t in toks)} "
+    return any(f" {p} " in text for p in wc.causal_phrases)
 
 
 @lexicon_cache(maxsize=4096)
@@ -201,6 +145,63 @@ def is_negation(t: Tok, toks: tuple[Tok, ...]) -> bool:
     return not comparative
 
 
+def modal_class(t: Tok, toks: tuple[Tok, ...]) -> str | None:
+    """The modal class of ``t`` (possible / necessary / future), or ``None``: "May" the month, "the
+    will" are no modals; "need", "have" are only before "to" ("need to go"); a modal that opens an
+    inverted condition ("Should your reading be high, ...") asks "if", it does not oblige."""
+    wc = words()
+    if t.pos in ("PROPN", "NOUN"):
+        return None
+    nxt = toks[t.i + 1].lower if t.i + 1 < len(toks) else ""
+    for w in (t.lower, t.lemma):
+        if w in wc.modal_before_to and (nxt == "to" or t.tag == "MD" or _before_to(t, toks)):
+            return wc.modal_before_to[w]
+    for w in (t.lower, t.lemma):
+        if w in wc.modal:
+            if (w in wc.inverted and _inverted(t, toks)) or _questioned(t, toks):
+                return None
+            return wc.modal[w]
+    return None
+
+
+def _questioned(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Is ``t`` the modal of an embedded question ("decide whether it should continue")? It asks, it
+    does not oblige or predict."""
+    return t.dep == "aux" and any(u.head == t.head and u.lower == "whether" for u in toks)
+
+
+def _comment(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Is ``t`` a comment adverb that opens the sentence ("Crucially, ...", "Unsurprisingly, ...")?
+    It says how to take the claim, not what the claim is."""
+    return (
+        t.pos == "ADV"
+        and t.dep == "advmod"
+        and t.lower.endswith("ly")
+        and t.i + 1 < len(toks)
+        and toks[t.i + 1].text == ","
+        and not any(u.text.isalpha() for u in toks[: t.i])
+    )
+
+
+def _before_to(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Does ``t`` govern a "to" infinitive ("needs once more to adapt")?"""
+    return any(
+        u.head == t.i and u.dep == "xcomp" and any(v.head == u.i and v.lower == "to" for v in toks)
+        for u in toks
+    )
+
+
+def _inverted(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """Does ``t`` open an inverted condition: an auxiliary before the subject of its verb, in a
+    clause that modifies another ("Should you need help, call")?"""
+    head = toks[t.head]
+    if t.dep != "aux" or head.dep != "advcl":
+        return False
+    subjects = [u.i for u in toks if u.head == head.i and u.dep in _SUBJECT_DEPS]
+    first = min((u.i for u in toks if u.head == head.i or u.i == head.i), default=t.i)
+    return bool(subjects) and t.i < min(subjects) and t.i <= first
+
+
 @dataclass(frozen=True)
 class Mark:
     """A word that changes what its head means: ``kind`` is ``neg``, a modal class (``possible``,
@@ -223,10 +224,9 @@ def marks(parsed: Parsed) -> tuple[Mark, ...]:
             out.append(Mark("neg", t.lower, head))
         elif t.lower in wc.weak_negation:
             out.append(Mark("weak_neg", t.lower, head))
-        if t.pos not in ("PROPN", "NOUN"):
-            for w in {t.lower, t.lemma}:
-                if w in wc.modal:
-                    out.append(Mark(wc.modal[w], w, head))
+        cls = modal_class(t, parsed.toks)
+        if cls is not None:
+            out.append(Mark(cls, t.lower, head))
         if t.lower in wc.universal:
             out.append(Mark("universal", t.lower, head))
         elif t.lower in wc.partial and not _superlative(t, parsed.toks):
@@ -254,8 +254,11 @@ class Clause:
 
 
 def _superlative(t: Tok, toks: tuple[Tok, ...]) -> bool:
-    """ "the most" (a superlative after "the": "getting the most out of") is not the quantity "most"."""
-    return t.tag in ("JJS", "RBS") and t.i > 0 and toks[t.i - 1].lower == "the"
+    """ "the most" (a superlative after "the": "getting the most out of") is not the quantity "most";
+    "as many as", "as much as" (an upper bound: "up to") is not the quantity "many"."""
+    if t.tag in ("JJS", "RBS") and t.i > 0 and toks[t.i - 1].lower == "the":
+        return True
+    return 0 < t.i < len(toks) - 1 and toks[t.i - 1].lower == "as" and toks[t.i + 1].lower == "as"
 
 
 def _is_clause_head(t: Tok, toks: tuple[Tok, ...]) -> bool:
@@ -291,7 +294,9 @@ def _owner(t: Tok, toks: tuple[Tok, ...], heads: set[int]) -> int:
 
 
 def _phrase(toks: tuple[Tok, ...], root: int) -> tuple[Tok, ...]:
-    return tuple(toks[i] for i in _subtree(toks, root) if toks[i].pos in ("PROPN", "NOUN", "PRON", "NUM"))
+    return tuple(
+        toks[i] for i in _subtree(toks, root) if toks[i].pos in ("PROPN", "NOUN", "PRON", "NUM", "ADJ")
+    )
 
 
 def clauses(parsed: Parsed) -> list[Clause]:
@@ -318,9 +323,11 @@ def clauses(parsed: Parsed) -> list[Clause]:
             and not t.stop
             and t.lower not in wc.negation
             and t.lower not in wc.modal
+            and modal_class(t, toks) is None
             and t.lower not in wc.universal
             and t.lower not in wc.partial
             and t.lower not in wc.hedges
+            and not _comment(t, toks)
             and any(ch.isalnum() for ch in t.text)
         )
         actors = []
@@ -330,9 +337,7 @@ def clauses(parsed: Parsed) -> list[Clause]:
             elif t.dep == "agent" and t.head == h:  # "staffed by" inside the clause is not its agent
                 actors += [_phrase(toks, c.i) for c in toks if c.head == t.i and c.dep == "pobj"]
         negated = any(is_negation(t, toks) for t in mine)
-        # "May" the month, "the will", "a can" are not modals
-        modal_toks = [t for t in mine if t.pos not in ("PROPN", "NOUN")]
-        modal = frozenset(wc.modal[w] for t in modal_toks for w in (t.lower, t.lemma) if w in wc.modal)
+        modal = frozenset(c for t in mine if (c := modal_class(t, toks)) is not None)
         out.append(
             Clause(
                 head=head,

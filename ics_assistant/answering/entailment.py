@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ics_assistant.answering.added import added_phrase, window_phrases
 from ics_assistant.answering.analysis import content_terms, glossary, stem
 from ics_assistant.answering.attribution import attribution_problem
 from ics_assistant.answering.claims import (
@@ -38,12 +39,13 @@ from ics_assistant.answering.claims import (
     Parsed,
     Tok,
     clauses,
+    gives_reason,
     marks,
-    number_value,
     parse_passage,
     parse_sentence,
     words,
 )
+from ics_assistant.answering.figures import unsaid_figure
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
 from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
@@ -53,7 +55,6 @@ __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
 
 MIN_COVERAGE = 0.6
 MIN_CLAUSE_WORDS = 3
-_NAME_POS = frozenset({"PROPN", "NUM"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # may align by meaning (never names, numbers)
 
 
@@ -119,22 +120,8 @@ def _window(sents: tuple[Parsed, ...]) -> _Window:
     content = tuple(
         dict.fromkeys(t.lemma for t in toks if t.pos in _CONTENT_POS and not t.stop and t.lemma.isalpha())
     )
-    causal = any(c.causal for c in cls) or any(_purpose(s) for s in sents)
+    causal = any(c.causal for c in cls) or any(gives_reason(s) for s in sents)
     return _Window(sents, cls, frozenset(keys), frozenset(t.lower for t in toks), actors, mk, content, causal)
-
-
-def _purpose(sent: Parsed) -> bool:
-    """Does the sentence give a reason or purpose without a causal word: a reason clause
-    ("as they have no basis", "given that ..."), "in order to", or a purpose infinitive ("met to
-    provide care")?"""
-    wc = words()
-    toks = sent.toks
-    for t in toks:
-        if t.lower in wc.weak_causal and t.dep in ("mark", "prep", "advmod", "pobj", "advcl"):
-            return True
-        if t.lower == "to" and t.dep == "aux" and toks[t.head].dep == "advcl":
-            return True
-    return False
 
 
 @lexicon_cache(maxsize=2048)
@@ -166,16 +153,40 @@ def _coverage(
     (with an ``embedder``) a plain content word by meaning (``meaning.word_aligned``)."""
     if not clause.content:
         return 1.0
+    return sum(_hits(clause, clause.content, window, embedder, minimum)) / len(clause.content)
+
+
+def _added(clause: Clause, window: _Window, embedder: Embedder | None, limits: Thresholds) -> str | None:
+    """A phrase of ``clause`` that ``window`` does not say, in its words or in other words."""
+
+    def aligned(toks: Sequence[Tok]) -> list[bool]:
+        return _hits(clause, toks, window, embedder, limits.word)
+
+    def said(text: str) -> bool:
+        if embedder is None:
+            return False
+        phrases = [p for s in window.sents for p in window_phrases(s.toks)]
+        return bool(phrases) and clause_similarity(text, phrases, embedder)[0] >= limits.clause
+
+    return added_phrase(clause, aligned, said)
+
+
+def _hits(
+    clause: Clause,
+    toks: Sequence[Tok],
+    window: _Window,
+    embedder: Embedder | None = None,
+    minimum: float | None = None,
+) -> list[bool]:
+    """Which of ``toks`` (content words of ``clause``) align with the window (see ``_coverage``)."""
     folded = _folded(clause, window)
-    hits = [_aligned(t, window, folded) for t in clause.content]
+    hits = [_aligned(t, window, folded) for t in toks]
     if embedder is not None and not all(hits):
-        loose = [
-            i for i, (t, ok) in enumerate(zip(clause.content, hits, strict=True)) if not ok and _plain(t)
-        ]
-        found = word_aligned([clause.content[i].lemma for i in loose], window.words, embedder, minimum)
+        loose = [i for i, (t, ok) in enumerate(zip(toks, hits, strict=True)) if not ok and _plain(t)]
+        found = word_aligned([toks[i].lemma for i in loose], window.words, embedder, minimum)
         for i, ok in zip(loose, found, strict=True):
             hits[i] = ok
-    return sum(hits) / len(clause.content)
+    return hits
 
 
 def _plain(t: Tok) -> bool:
@@ -183,49 +194,54 @@ def _plain(t: Tok) -> bool:
 
 
 def _compare(
-    clause: Clause, claim: _Claim, window: _Window, other: _Window, passage_keys: frozenset[str]
+    clause: Clause,
+    claim: _Claim,
+    window: _Window,
+    other: _Window,
+    passage_keys: frozenset[str],
+    number_keys: frozenset[str],
 ) -> tuple[str, str] | None:
     """The first feature of ``clause`` that ``window`` (``other``: the window of the whole claim)
-    contradicts, as (reason, detail)."""
+    contradicts, as (reason, detail). Names may occur anywhere in the passage (``passage_keys``);
+    numbers only in the sentences the claim aligns with (``number_keys``): a figure said of
+    something else elsewhere in the passage does not support it."""
     wc = words()
     folded = _folded(clause, window)
-    toks = clause.toks
-    skip: set[int] = set()
-    for j, t in enumerate(toks):
-        if j in skip or t.pos not in _NAME_POS or not any(ch.isalnum() for ch in t.text):
-            continue
-        if t.pos == "NUM" and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].pos == "NUM":
-            skip.add(j + 2)  # "forty-two": one number
-            if number_value(f"{t.lower}-{toks[j + 2].lower}") in passage_keys:
-                continue
-        elif t.keys & passage_keys or stem(t.lower) in folded:
-            continue  # names and numbers: anywhere in the cited passage
-        kind = "number" if t.pos == "NUM" or t.text[:1].isdigit() else "name"
-        return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
+    figure = unsaid_figure(
+        clause, passage_keys, number_keys, folded, tuple(t for s in window.sents for t in s.toks)
+    )
+    if figure is not None:
+        return figure
     for t in clause.toks:  # opposites may be stop words ("less", "after")
         if t.keys & window.keys or not any(ch.isalpha() for ch in t.text):
             continue
         opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
         if opposite & window.keys and _said(opposite, window.sents) > _said(opposite, (claim,)):
             return "direction", f"{t.text!r} reverses the passage"
+    twin = _twin(clause, window)
+    by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
+    twin_sent = next((s for s, cls in by_sent if twin in cls), None)
+    # what the claim may not drop: the marks of the sentence its clause aligns with
+    mine = {k for t in clause.content for k in t.keys}
+    own = marks(max(window.sents, key=lambda s: len(mine & {k for t in s.toks for k in t.keys})))
+    lexical = any(t.lower in wc.lexical_negation or t.lemma in wc.lexical_negation for t in claim.toks)
     for kind in ("neg", "possible", "partial"):
         dropped = [
             m
-            for m in window.marks
+            for m in own
             if m.kind == kind and m.head & claim.keys and (kind != "partial" or m.word in wc.droppable)
         ]
+        if kind == "neg" and lexical:
+            dropped = []
         if dropped and not claim.has(kind, "universal" if kind == "partial" else kind):
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
     negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
     if clause.negated and not any(m.head & claim.all_keys for m in negs) and not _as_negative(claim, window):
         return "negation", "the claim is negated, the passage is not"
-    by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
     unsaid = negated_unsaid(clause, claim.toks, by_sent)
     if unsaid:
         return "negation", f"the passage states {unsaid!r} without a negation"
-    twin = _twin(clause, window)
-    twin_sent = next((s for s, cls in by_sent if twin in cls), None)
     dropped_neg = negation_dropped(clause, twin, twin_sent)
     if dropped_neg:
         return "negation", f"the claim drops the passage's negation of {dropped_neg!r}"
@@ -374,13 +390,10 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
             if clause.reporting and clause.head.keys & best.keys:  # said, but not by them
                 return Entailment(False, "attribution", f"not said by them: {clause.text!r}", cov)
             return Entailment(False, "unsupported_claim", f"clause not in the passage: {clause.text!r}", cov)
-        problem = _compare(clause, whole, best, main, passage_keys)
+        phrase = _added(clause, best, embedder, limits)
+        if phrase is not None:
+            return Entailment(False, "unsupported_claim", f"phrase not in the passage: {phrase!r}", cov)
+        problem = _compare(clause, whole, best, main, passage_keys, best.keys | main.keys)
         if problem is not None:
             return Entailment(False, problem[0], problem[1], cov)
     return Entailment(True, None, "entailed", lowest)
-
-
-def entailed_by_any(claim: str, passages: Sequence[str]) -> Entailment:
-    """The first passage's verdict that supports ``claim``; else the first passage's verdict."""
-    verdicts = [entails(claim, p) for p in passages]
-    return next((v for v in verdicts if v.supported), verdicts[0])

@@ -51,6 +51,7 @@ FRAMING_SENTENCES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:It|The source|The document) lists(?: these| the following)?(?: \w+)?:$"),
     re.compile(r"^The source's list goes on beyond these\.$"),
 )
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {m: i + 1 for i, m in enumerate(str.split(_MONTH_NAMES))}
 
@@ -191,6 +192,7 @@ def _date_supported(date: str, cited_dates: list[tuple[int | None, int | None, i
 def _hard_check(claim: str, cited: str, cited_norm: str) -> str | None:
     """The first fact of ``claim`` missing from the cited text, as a reason; ``None`` when all occur."""
     cited_numbers = {n.replace(",", "") for n in numbers_in(cited)}
+    cited_numbers |= set(_ORDINAL.findall(cited))  # "up to their 18th birthday" says 18
     claim_dates = dates_in(claim)
     date_text = " ".join(claim_dates)
     if claim_dates:
