@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ics_assistant.answering.analysis import analyze_question
-from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.evidence import item_line, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_extractive
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
@@ -14,9 +14,17 @@ from ics_assistant.types import Chunk, Hit
 from .fakes import FakeEmbedder
 
 
-def _compose(question: str, text: str, title: str = "Local services guide") -> Composition:
+def _compose(question: str, text: str, title: str = "Local services guide", section: str = "") -> Composition:
     chunk = Chunk(
-        "g:1", "g", text, 0, len(text), audience="public", title=title, sentences=tuple(split_sentences(text))
+        "g:1",
+        "g",
+        text,
+        0,
+        len(text),
+        section=section,
+        audience="public",
+        title=title,
+        sentences=tuple(split_sentences(text)),
     )
     embedder = FakeEmbedder()
     pool = score_sentences(
@@ -211,3 +219,31 @@ def test_who_can_is_answered_by_the_list_whose_intro_and_title_say_what_is_asked
     comp = _compose("Who can have a free flu vaccine this winter?", text, title="Winter vaccinations FAQ")
     assert comp.is_list
     assert "aged 65 or over" in comp.text and "living in a care home" in comp.text
+
+
+def test_a_list_whose_intro_says_only_can_help_with_is_matched_by_its_heading_and_items() -> None:
+    text = (
+        "It will have its own X-ray room. The team can help with:\n"
+        "- sprains and strains\n"
+        "- minor eye problems\n"
+        "- minor burns and scalds\n\n"
+        "Parking is free for the first 30 minutes."
+    )
+    comp = _compose(
+        "What kinds of problems can the new centre deal with?",
+        text,
+        section="What the new centre can help with",
+    )
+    assert comp.is_list and "sprains and strains" in comp.text
+
+
+def test_a_quoted_sentence_on_its_own_line_is_not_a_list_item() -> None:
+    text = (
+        "Dr Lowe said:\n"
+        "\u201cToo many people have been waiting too long for the tests that tell them what is wrong.\u201d\n"
+        "\u201cWe have recruited 64 new staff for the centre.\u201d\n\n"
+        "The centre opens in May."
+    )
+    starts = [text.index("\u201cToo"), text.index("\u201cWe")]
+    ends = [text.index("\n", s) for s in starts]
+    assert not any(item_line(text, s, e) for s, e in zip(starts, ends, strict=True))

@@ -165,7 +165,8 @@ def item_line(chunk_text: str, start: int, end: int) -> bool:
     text = chunk_text[start:end]
     if _BULLET.match(text) is not None:
         return True
-    return len(text) <= _ITEM_CHARS and not text.rstrip().endswith((".", "?", "!"))
+    body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
+    return len(text) <= _ITEM_CHARS and not body.endswith((".", "?", "!"))
 
 
 def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:

@@ -151,14 +151,15 @@ def _intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     shared = [t for t in info.terms if t in sc.terms]
     if info.answer_type == "list" and len(shared) >= 2:
         return True
-    if info.answer_type == "list" and shared:
+    if info.answer_type == "list":
         # "what tests will the centre do?" / "the centre will provide:" + "blood tests", "lung function
-        # tests": the intro names one thing asked about and its items (or its heading) another
+        # tests": the intro (or, when it says only "The team can help with:", its heading) names one
+        # thing asked about and its items another
         sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-        around = set(content_terms(sc.hit.chunk.section)).union(
-            *(sentences[i].terms for i in _list_block(pool, sc))
-        )
-        if len(set(info.terms) & (around | set(sc.terms))) >= 2:
+        heading = set(content_terms(sc.hit.chunk.section))
+        items = set().union(*(sentences[i].terms for i in _list_block(pool, sc)))
+        named = set(info.terms) & (heading | set(sc.terms))
+        if named and len(set(info.terms) & (heading | items | set(sc.terms))) >= 2:
             return True
     top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
     return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
