@@ -277,7 +277,16 @@ class Assistant:
         query = speller.correct(condensed.query) if speller is not None else condensed.query
         times["condense"] = _ms(t)
         t = perf_counter()
-        reuse = text_vector if query == text else None  # the triage already embedded this text
+        # the embedder is given the acronyms spelled out ("ICS (integrated care systems)"): it does not
+        # know them; the triage already embedded the text as asked, reused when nothing changed
+        spelled = self.lexicon.spell_out(query)
+        reuse = (
+            text_vector
+            if spelled == text
+            else self.retriever.embed_query(spelled)
+            if spelled != query
+            else None
+        )
         retrieval = self.retriever.retrieve(query, audience, vector=reuse)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it

@@ -65,3 +65,18 @@ def test_assistant_learns_the_corpus_acronyms_at_start_up() -> None:
     answer = assistant.ask("When did the Pharmacy Workforce Bureau open?")
     assert not answer.refused, answer.refusal_reason
     assert "2020" in answer.text
+
+
+def test_the_embedder_is_given_the_acronyms_spelled_out() -> None:
+    lexicon = Lexicon.learn({"a": "The Zonal Quorum Board (ZQB) meets monthly.", "b": "ZQB news."})
+    assert lexicon.spell_out("what does the ZQB do?") == "what does the ZQB (zonal quorum board) do?"
+    assert lexicon.spell_out("how many zqbs are there") == "how many zqbs (zonal quorum board) are there"
+    # said already, or not an acronym the corpus defines: left as written
+    assert lexicon.spell_out("Is the zonal quorum board (ZQB) new?") == "Is the zonal quorum board (ZQB) new?"
+    assert lexicon.spell_out("what does the NHS do?") == "what does the NHS do?"
+
+
+def test_an_acronym_the_corpus_also_uses_as_a_word_is_spelled_out_only_in_capitals() -> None:
+    lexicon = Lexicon.learn({"a": "Care Applied Now (CAN) helps. You can ask.", "b": "CAN is new."})
+    assert lexicon.spell_out("Who runs CAN?") == "Who runs CAN (care applied now)?"
+    assert lexicon.spell_out("who can i ask?") == "who can i ask?"

@@ -33,16 +33,56 @@ class Lexicon:
 
     phrases: Mapping[str, str] = field(default_factory=dict)
     common_caps: frozenset[str] = frozenset()
+    # acronyms a question may write in lower case ("ics"): the corpus never uses them as a word
+    lower_case_ok: frozenset[str] = frozenset()
     acronyms: frozenset[str] = field(init=False)
+    _spelled: re.Pattern[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "acronyms", frozenset(self.phrases.values()))
+        object.__setattr__(self, "_spelled", _acronym_pattern(self.acronyms, self.lower_case_ok))
 
     @classmethod
     def learn(cls, documents: Mapping[str, str], share: float = 0.5) -> Lexicon:
         """From ``{doc_id: text}``: every acronym a document defines ("Long Name (ABBR)"), and the
         capitalised words at least ``share`` of the documents (and two or more) use."""
-        return cls(phrases=acronyms_in(documents.values()), common_caps=_common_capitals(documents, share))
+        phrases = acronyms_in(documents.values())
+        as_words = " ".join(documents.values())
+        lower_ok = frozenset(
+            a
+            for a in phrases.values()
+            if not re.search(rf"\b{re.escape(a)}\b", as_words)  # never a word
+        )
+        return cls(phrases=phrases, common_caps=_common_capitals(documents, share), lower_case_ok=lower_ok)
+
+    def spell_out(self, text: str) -> str:
+        """``text`` with each learned acronym followed by its long form, for the sentence embedder,
+        which does not know what "ICS" stands for: "what is an ICS?" -> "what is an ICS (integrated
+        care system)?". A long form the text already says is not added again."""
+        if self._spelled is None:
+            return text
+        long_forms: dict[str, str] = {}
+        for phrase, short in self.phrases.items():
+            long_forms.setdefault(short, phrase)
+
+        def add(m: re.Match[str]) -> str:
+            phrase = long_forms[m.group(1).lower()]
+            said = r"\s+".join(re.escape(w.rstrip("s")) + "s?" for w in phrase.split())
+            return m.group(0) if re.search(rf"\b{said}\b", text, re.I) else f"{m.group(0)} ({phrase})"
+
+        return self._spelled.sub(add, text)
+
+
+def _acronym_pattern(acronyms: frozenset[str], lower_ok: frozenset[str]) -> re.Pattern[str] | None:
+    """Each acronym as written in capitals ("ICS", "ICSs", "ICS's"), or in any case when the
+    corpus never uses its letters as a word."""
+    if not acronyms:
+        return None
+    alts = [
+        f"(?i:{re.escape(a)})" if a in lower_ok else re.escape(a.upper())
+        for a in sorted(acronyms, key=len, reverse=True)
+    ]
+    return re.compile(rf"\b({'|'.join(alts)})(?:s|'s|’s)?\b")
 
 
 def acronyms_in(texts: Iterable[str]) -> dict[str, str]:
