@@ -49,7 +49,7 @@ def test_check_thresholds_passes_and_names_each_miss() -> None:
     worse = {**PASSING, "citation_validity": 0.99, "false_refusal_rate": 0.06}
     assert check_thresholds(worse, thresholds) == [
         "citation_validity = 0.9900, needs >= 1",
-        "false_refusal_rate = 0.0600, needs <= 0.05",
+        "false_refusal_rate = 0.0600, needs <= 0.04",
     ]
 
 
