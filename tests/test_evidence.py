@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ics_assistant.answering.analysis import analyze_question
-from ics_assistant.answering.evidence import counts_focus, score_sentences
+from ics_assistant.answering.evidence import correct_terms, counts_focus, score_sentences
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 
@@ -60,3 +60,10 @@ def test_a_phone_number_answers_a_phone_number_question() -> None:
     assert counts_focus("COUNTY HELPLINE: 01632 960735", info.focus)
     assert counts_focus("Call +44 20 7946 0000 any time.", info.focus)
     assert not counts_focus("The helpline answered 2,641 calls in 2024/25.", info.focus)
+
+
+def test_a_misspelt_term_is_corrected_to_the_evidence_but_an_english_word_never_is() -> None:
+    info = analyze_question("whats an ICS in plain english, is it statutry?")
+    fixed = correct_terms(info, {"plan", "statutori", "ics"})
+    assert "plain" in fixed.terms  # what the person meant, not the corpus's "plan"
+    assert "statutori" in fixed.terms and "statutri" not in fixed.terms

@@ -31,6 +31,7 @@ from ics_assistant.answering.analysis import (
 )
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
+from ics_assistant.retrieval.spelling import is_english_word
 from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
 
@@ -129,12 +130,13 @@ def _close(a: str, b: str) -> bool:
 
 
 def correct_terms(info: QuestionInfo, vocabulary: set[str]) -> QuestionInfo:
-    """Replace question terms missing from ``vocabulary`` by a close spelling that is in it."""
+    """Replace question terms missing from ``vocabulary`` by a close spelling that is in it (never
+    a term that is itself an English word, as the query speller does)."""
     fixed: list[str] = []
     changed = False
     for t in (*info.terms, *([info.focus] if info.focus and info.focus not in info.terms else [])):
-        if t in vocabulary or len(t) < 5 or t[0].isdigit():
-            fixed.append(t)
+        if t in vocabulary or len(t) < 5 or t[0].isdigit() or is_english_word(t):
+            fixed.append(t)  # an English word is what the person meant ("plain" is not "plan")
             continue
         match = next((v for v in sorted(vocabulary) if _close(t, v)), None)
         fixed.append(match or t)
