@@ -171,7 +171,9 @@ class Assistant:
             yield from self._final_refusal(refusal_text("bad_audience"), "bad_audience", t0, base, "public")
             return
         t = perf_counter()
-        screen = self.triage.screen(text, self.embedder)
+        # the question as retrieval searches for it (acronyms spelled out) is embedded in the triage's call
+        spelled = self.lexicon.spell_out(text)
+        screen = self.triage.screen(text, self.embedder, extra=(spelled,) if spelled != text else ())
         base["safety"] = screen.decision
         safety_ms = {"safety": _ms(t)}
         if screen.refusal_reason is not None:  # a safety reply replaces the answer, before any retrieval
@@ -182,7 +184,8 @@ class Assistant:
             yield SAFETY_NOTE + "\n\n"
         turns = _clean_history(history, self.settings)
         timings: dict[str, float] = dict(safety_ms)
-        prep = self.prepare(text, turns, audience, timings, text_vector=screen.vector)
+        vector = screen.extra_vectors[0] if screen.extra_vectors else screen.vector
+        prep = self.prepare(text, turns, audience, timings, text_vector=vector)
         query, hits, comp, decision = prep.query, prep.hits, prep.composition, prep.decision
         condensed, vectors = prep.condensed, prep.vectors
         t = perf_counter()
@@ -278,15 +281,12 @@ class Assistant:
         times["condense"] = _ms(t)
         t = perf_counter()
         # the embedder is given the acronyms spelled out ("ICS (integrated care systems)"): it does not
-        # know them; the triage already embedded the text as asked, reused when nothing changed
+        # know them. ``text_vector`` is the spelled-out question's, from the triage's call; a condensed
+        # follow-up is embedded here (by the retriever when it has no acronym to spell out)
         spelled = self.lexicon.spell_out(query)
-        reuse = (
-            text_vector
-            if spelled == text
-            else self.retriever.embed_query(spelled)
-            if spelled != query
-            else None
-        )
+        reuse = text_vector if query == text else None
+        if reuse is None and spelled != query:
+            reuse = self.retriever.embed_query(spelled)
         retrieval = self.retriever.retrieve(query, audience, vector=reuse)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it

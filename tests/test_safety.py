@@ -280,4 +280,9 @@ def test_real_triage_embeds_once_and_retrieval_reuses_the_vector(real_assistant:
     counted = Assistant(real_assistant.settings, Counting(), real_assistant.index)  # type: ignore[arg-type]
     answer = counted.ask("When did ICSs become statutory?")
     assert answer.safety == "none" and not answer.refused
-    assert calls == [1]  # the triage's embedding of the message, reused by retrieval
+    # one model call: the message, and the question with its acronym spelled out for retrieval
+    assert calls == [2]
+    calls.clear()
+    answer = counted.ask("When did integrated care systems become statutory?")
+    assert not answer.refused
+    assert calls == [1]  # nothing to spell out: the triage's embedding of the message is reused

@@ -24,6 +24,7 @@ Attempts to override or reveal the instructions (including role-prefixed lines s
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
@@ -83,6 +84,7 @@ class TriageResult:
     matches: tuple[tuple[str, str], ...] = ()  # (rule id, matched text), for logs and tests
     vector: Vectors | None = None
     by_model: bool = False  # False: the rules decided alone (no model fitted for this embedder)
+    extra_vectors: tuple[Vectors, ...] = ()  # the ``extra`` texts' embeddings, from the same call
 
     @property
     def replaces(self) -> bool:
@@ -110,16 +112,23 @@ class Triage:
             and self.model.fits(str(getattr(embedder, "name", "")), int(getattr(embedder, "dim", 0)))
         )
 
-    def screen(self, message: str, embedder: Embedder | None = None) -> TriageResult:
+    def screen(
+        self, message: str, embedder: Embedder | None = None, extra: Sequence[str] = ()
+    ) -> TriageResult:
+        """Triage ``message``. ``extra`` texts are embedded in the same model call (the question as
+        retrieval will search for it), so that a query costs one call."""
         units = message_units(message)
         hits = [self.rules.match(u) for u in units]
         injection = any(h.has("injection") for h in hits)
         matches = tuple(m for h in hits[1:] or hits for m in h.matches) if len(hits) > 1 else hits[0].matches
         if self.uses_model(embedder) and self.model is not None and embedder is not None:
-            vectors = np.asarray(embedder.embed(units), dtype=np.float32)
+            embedded = np.asarray(embedder.embed([*units, *extra]), dtype=np.float32)
+            vectors, more = embedded[: len(units)], tuple(embedded[len(units) :])
             probs = self.model.predict_proba(vectors, [h.vector() for h in hits], units)
             decision, score = decide(probs, hits, self.model.thresholds)
-            return TriageResult(decision, injection, score, matches, vectors[0], by_model=True)
+            return TriageResult(
+                decision, injection, score, matches, vectors[0], by_model=True, extra_vectors=more
+            )
         return TriageResult(_rules_decision(hits), injection, 1.0, matches)
 
 
