@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -239,7 +240,7 @@ def fit_note(curve: list[NotePoint]) -> float:
     return min(min(within), t_safe) if within else t_safe
 
 
-def _lift_errors(labels: list[str], decisions: list[str]) -> tuple[int, int]:
+def _lift_errors(labels: Sequence[str], decisions: Sequence[str]) -> tuple[int, int]:
     """(999 cases sent to 111 or advice, urgent or advice cases sent to 999)."""
     missed = sum(
         la in ("emergency", "crisis") and d in ("urgent", "advice")
