@@ -283,10 +283,10 @@ class Assistant:
         # the embedder is given the acronyms spelled out ("ICS (integrated care systems)"): it does not
         # know them. ``text_vector`` is the spelled-out question's, from the triage's call; a condensed
         # follow-up is embedded here (by the retriever when it has no acronym to spell out)
-        spelled = self.lexicon.spell_out(query)
         reuse = text_vector if query == text else None
-        if reuse is None and spelled != query:
-            reuse = self.retriever.embed_query(spelled)
+        if reuse is None:
+            spelled = self.lexicon.spell_out(query)
+            reuse = self.retriever.embed_query(spelled) if spelled != query else None
         retrieval = self.retriever.retrieve(query, audience, vector=reuse)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it

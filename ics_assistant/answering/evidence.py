@@ -36,6 +36,7 @@ from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
 
 __all__ = [
+    "ITEM_CHARS",
     "Pool",
     "Scored",
     "correct_terms",
@@ -158,7 +159,7 @@ def correct_terms(info: QuestionInfo, vocabulary: set[str]) -> QuestionInfo:
     )
 
 
-_ITEM_CHARS = 300  # a line longer than this is a paragraph, never one item of a list
+ITEM_CHARS = 300  # a line longer than this is a paragraph, never one item or entry of a list
 
 
 def item_line(chunk_text: str, start: int, end: int) -> bool:
@@ -168,7 +169,7 @@ def item_line(chunk_text: str, start: int, end: int) -> bool:
     if _BULLET.match(text) is not None:
         return True
     body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
-    return len(text) <= _ITEM_CHARS and not body.endswith((".", "?", "!"))
+    return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
 
 
 def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:

@@ -26,7 +26,7 @@ from ics_assistant.answering.analysis import (
     names_in,
     numbers_in,
 )
-from ics_assistant.answering.evidence import Pool, Scored, is_title_line, item_line
+from ics_assistant.answering.evidence import ITEM_CHARS, Pool, Scored, is_title_line, item_line
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
@@ -45,7 +45,6 @@ _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 # A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
 _YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 _AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
-_ENTRY_CHARS = 300  # a line longer than this is a paragraph, not one entry of a list of lines
 LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
 STATUS_RATIO = 0.4  # a dated status statement may follow the lead of a "still / as planned" question
 
@@ -270,7 +269,7 @@ def _entry_line(text: str, sentences: Sequence[Scored], sc: Scored) -> list[Scor
     line_end = len(text) if nl < 0 else nl
     before_single = line_start > 0 and text[line_start - 2 : line_start] != "\n\n"
     after_single = line_end < len(text) and text[line_end : line_end + 2] != "\n\n"
-    if not (before_single or after_single) or line_end - line_start > _ENTRY_CHARS:
+    if not (before_single or after_single) or line_end - line_start > ITEM_CHARS:
         return []
     entry = [s for s in sentences if s.start >= line_start and s.end <= line_end]
     if any(_is_intro(s) for s in entry):  # a line that opens a list is not an entry of one

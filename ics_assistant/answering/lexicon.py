@@ -37,10 +37,15 @@ class Lexicon:
     lower_case_ok: frozenset[str] = frozenset()
     acronyms: frozenset[str] = field(init=False)
     _spelled: re.Pattern[str] | None = field(init=False)
+    _long_forms: Mapping[str, str] = field(init=False)  # acronym -> its first long form
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "acronyms", frozenset(self.phrases.values()))
         object.__setattr__(self, "_spelled", _acronym_pattern(self.acronyms, self.lower_case_ok))
+        long_forms: dict[str, str] = {}
+        for phrase, short in self.phrases.items():
+            long_forms.setdefault(short, phrase)
+        object.__setattr__(self, "_long_forms", long_forms)
 
     @classmethod
     def learn(cls, documents: Mapping[str, str], share: float = 0.5) -> Lexicon:
@@ -61,12 +66,9 @@ class Lexicon:
         care system)?". A long form the text already says is not added again."""
         if self._spelled is None:
             return text
-        long_forms: dict[str, str] = {}
-        for phrase, short in self.phrases.items():
-            long_forms.setdefault(short, phrase)
 
         def add(m: re.Match[str]) -> str:
-            phrase = long_forms[m.group(1).lower()]
+            phrase = self._long_forms[m.group(1).lower()]
             said = r"\s+".join(re.escape(w.rstrip("s")) + "s?" for w in phrase.split())
             return m.group(0) if re.search(rf"\b{said}\b", text, re.I) else f"{m.group(0)} ({phrase})"
 
