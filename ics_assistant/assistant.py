@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
-from ics_assistant.answering.analysis import analyze_parts
+import numpy as np
+
+from ics_assistant.answering.analysis import QuestionInfo, analyze_parts, analyze_question
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
@@ -283,25 +285,62 @@ class Assistant:
         # the embedder is given the acronyms spelled out ("ICS (integrated care systems)"): it does not
         # know them. ``text_vector`` is the spelled-out question's, from the triage's call; a condensed
         # follow-up is embedded here (by the retriever when it has no acronym to spell out)
+        spelled = self.lexicon.spell_out(query)
         reuse = text_vector if query == text else None
-        if reuse is None:
-            spelled = self.lexicon.spell_out(query)
-            reuse = self.retriever.embed_query(spelled) if spelled != query else None
-        retrieval = self.retriever.retrieve(query, audience, vector=reuse)
+        if reuse is None and spelled != query:
+            reuse = self.retriever.embed_query(spelled)
+        retrieval = self.retriever.retrieve(query, audience, vector=reuse, lexical_query=spelled)
         hits = retrieval.hits
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
-        vectors = self.index.sentence_vectors([h.chunk.chunk_id for h in hits]) if hits else {}
-        times["retrieve"] = _ms(t)
+        vectors = dict(self.index.sentence_vectors([h.chunk.chunk_id for h in hits])) if hits else {}
         # a later part ("and when did that change?") keeps the first part's subject
-        infos = analyze_parts(query, question_parts(query))
-        pools = [score_sentences(info, hits, vectors, retrieval.query_vector) for info in infos]
-        pool = pools[0]
+        parts = question_parts(query)
+        infos = analyze_parts(query, parts)
+        pool = score_sentences(infos[0], hits, vectors, retrieval.query_vector)
+        pools = [pool]
+        if len(infos) > 1 and hits and not condensed.is_follow_up:
+            own = [replace(analyze_question(parts[0]), slots=infos[0].slots), *infos[1:]]
+            pools = self._part_pools(parts, own, hits, vectors, audience)
+        elif len(infos) > 1 and hits:  # a follow-up's carried names sit in its last part: the first
+            # part is read with the whole question
+            pools += self._part_pools(parts[1:], infos[1:], hits, vectors, audience)
+        times["retrieve"] = _ms(t)
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )
+        quoted = {q.chunk.chunk_id for q in comp.quotes}
+        shown = {h.chunk.chunk_id for h in hits}
+        extra = {sc.hit.chunk.chunk_id: sc.hit for pl in pools[1:] for sc in pl.sentences}
+        hits = tuple(hits) + tuple(h for cid, h in extra.items() if cid in quoted - shown)
         decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
-        return Prepared(condensed, query, tuple(hits), vectors, pool, comp, decision)
+        return Prepared(condensed, query, hits, vectors, pool, comp, decision)
+
+    def _part_pools(
+        self,
+        parts: Sequence[str],
+        infos: Sequence[QuestionInfo],
+        hits: Sequence[Hit],
+        vectors: dict[str, Vectors],
+        audience: Audience,
+    ) -> list[Pool]:
+        """Evidence for each part of a question in parts ("when does it open, and what are its
+        hours?"): each part is scored by its own meaning (embedded by itself, all parts in one call),
+        over the retrieved passages and the rest of the lead passage's document, where a second detail
+        about the same subject is most often written (the question's words found one part's answer,
+        not always the other's)."""
+        lead = hits[0].chunk.doc_id
+        seen = {h.chunk.chunk_id for h in hits}
+        rest = [c for c in self.index.document_chunks(audience, lead) if c.chunk_id not in seen]
+        more = [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
+        if more:
+            vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
+        part_vectors = self.embedder.embed([self.lexicon.spell_out(p) for p in parts])
+        candidates = [*hits, *more]
+        return [
+            score_sentences(info, candidates, vectors, np.asarray(v, dtype=np.float32))
+            for info, v in zip(infos, part_vectors, strict=True)
+        ]
 
     def _llm_stream(
         self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]

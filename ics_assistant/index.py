@@ -169,6 +169,21 @@ class Index:
             raise KeyError(f"unknown document {doc_id!r}")
         return text
 
+    def document_chunks(self, audience: str, doc_id: str) -> list[Chunk]:
+        """The document's chunks that ``audience`` may see, in reading order (none when it may see
+        none of them; chunks flagged as addressing an AI are left out for the public)."""
+        _check_audience(audience)
+        return sorted(
+            (
+                c
+                for c in self._chunks.values()
+                if c.doc_id == doc_id
+                and audience in audiences_for(c.audience)
+                and not (audience == "public" and c.chunk_id in self._flagged)
+            ),
+            key=lambda c: c.start,
+        )
+
     # -- extras -----------------------------------------------------------------------
     def all_chunks(self) -> list[Chunk]:
         return list(self._chunks.values())

@@ -153,6 +153,9 @@ class MemoryIndex:
     def document_text(self, doc_id: str) -> str:
         return self.texts[doc_id]
 
+    def document_chunks(self, audience: str, doc_id: str) -> list[Chunk]:
+        return sorted((c for c in self._visible(audience) if c.doc_id == doc_id), key=lambda c: c.start)
+
     def all_chunks(self) -> list[Chunk]:
         return list(self._all)
 

@@ -307,3 +307,47 @@ def test_public_questions_are_never_corrected_to_staff_only_words(assistant: Ass
     for leaked in ("zephyr", "marlowe"):
         assert leaked not in public.condensed_question.lower()
         assert leaked not in public.text.lower()
+
+
+def _clinic_index() -> MemoryIndex:
+    from ics_assistant.types import DocumentMeta
+
+    lead = (
+        "Marbury Health Centre opens on Monday 3 May 2027. The new Marbury Health Centre on Hollin Lane "
+        "brings GP, nursing and pharmacy services for the town together under one roof, in a building "
+        "designed with patients and staff over the last two years."
+    )
+    filler = [
+        f"The Marbury Health Centre {topic} The Marbury Health Centre team will share more news about "
+        "the Marbury Health Centre in the spring, and residents can ask the Marbury Health Centre team."
+        for topic in (
+            "has a car park with spaces for disabled drivers and a covered cycle store beside the entrance.",
+            "replaces the old surgery building on Station Road, which will be sold once everyone has moved.",
+            "was paid for by the integrated care board and the town council, who shared the building costs.",
+            "will have a community room that local groups can book for meetings, classes and events.",
+        )
+    ]
+    hours = (
+        "Opening times\n\nThe centre will be open from 8am to 6.30pm on weekdays, with a late clinic until "
+        "8pm on Thursdays for people who work during the day, and it will be closed at weekends and on "
+        "bank holidays when NHS 111 can help instead."
+    )
+    text = "\n\n".join([lead, *filler, hours])
+    meta = DocumentMeta(doc_id="clinic-news", title="New health centre", kind="news", audience="public")
+    other = DocumentMeta(doc_id="other-news", title="Other news", kind="news", audience="public")
+    other_text = "A different town has a new library with a reading room that opens on Saturdays from 10am."
+    return MemoryIndex([(meta, text), (other, other_text)], FakeEmbedder())
+
+
+def test_each_part_of_a_two_part_question_is_answered_from_the_lead_document() -> None:
+    # the question's words find the opening date; its hours sit in a passage of the same document
+    # that the retriever does not rank (top_k=2): the second part is looked for there too
+    index = _clinic_index()
+    settings = Settings(_env_file=None, top_k=2)  # type: ignore[call-arg]
+    assistant = Assistant(settings, FakeEmbedder(), index)
+    answer = assistant.ask("When will Marbury Health Centre open, and what will its opening hours be?")
+    assert not answer.refused
+    assert "3 May 2027" in answer.text and "8am to 6.30pm" in answer.text
+    _check_citations(answer, index)
+    hours = next(c for c in answer.citations if "8am to 6.30pm" in c.quote)
+    assert hours.chunk_id in {s.chunk_id for s in answer.sources}  # the passage quoted is among the sources

@@ -19,7 +19,7 @@ from ics_assistant.ingest.pipeline import META_CHUNK_FINGERPRINT, run_ingest
 from ics_assistant.store import ChunkStore, store_path
 
 from .fakes import FakeEmbedder
-from .ingest_fixtures import ingested_copy
+from .ingest_fixtures import copy_corpus, ingested_copy, settings_for
 
 
 @pytest.fixture
@@ -101,3 +101,30 @@ def test_an_ingest_killed_before_bm25_was_saved_leaves_no_stale_lexical_index(cf
         index._lexical["public"].ids
     )
     assert index.lexical_search("public", "quokka brigades", 1)
+
+
+def test_document_chunks_are_in_reading_order_and_only_what_the_audience_may_see(tmp_path: Path) -> None:
+    import yaml
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))
+    staff_doc, public_doc = sorted(manifest["documents"])[:2]
+    manifest["documents"][staff_doc]["audience"] = "staff"
+    (corpus / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    settings = settings_for(tmp_path, corpus)
+    run_ingest(settings, FakeEmbedder(), progress=False)
+    index = Index.open(settings)
+    try:
+        chunks = sorted(index.all_chunks(), key=lambda c: c.start)
+        mine = index.document_chunks("public", public_doc)
+        assert len(mine) > 1 and [c.chunk_id for c in mine] == [
+            c.chunk_id for c in chunks if c.doc_id == public_doc
+        ]
+        assert index.document_chunks("public", staff_doc) == []
+        assert [c.doc_id for c in index.document_chunks("staff", staff_doc)] == [staff_doc] * len(
+            [c for c in chunks if c.doc_id == staff_doc]
+        )
+        with pytest.raises(ValueError):
+            index.document_chunks("everyone", public_doc)
+    finally:
+        index.close()

@@ -84,6 +84,20 @@ def test_html_keeps_main_text_only(tmp_path: Path) -> None:
     assert text.index("Integrated care") < text.index("ICSs are") < text.index("First point")
 
 
+def test_html_drops_furniture_inside_the_article_by_its_class(tmp_path: Path) -> None:
+    html = """<html><body><main><article class="news-article"><h1>New centre opens</h1>
+    <p class="meta">Published: 18 January 2027 &middot; Category: Urgent care</p>
+    <p class="page-meta"><time datetime="2025-10-03">Published 3 October 2025</time></p>
+    <ol class="breadcrumbs"><li>Home</li><li>News</li></ol>
+    <p class="lead">The centre opens on 1 March 2027.</p><p class="metadata-note">Kept.</p>
+    <div class="share-links">Share on Facebook</div></article></main></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    text = load_file(tmp_path / "page.html", LIMIT)
+    assert "New centre opens" in text and "The centre opens on 1 March 2027." in text and "Kept." in text
+    for junk in ("Published", "Category", "Home", "News\n", "Facebook"):
+        assert junk not in text
+
+
 def test_html_paragraphs_wrapped_in_the_source_read_as_one_line(tmp_path: Path) -> None:
     html = (
         "<html><body><main><h2>Why we are doing this</h2>\n"

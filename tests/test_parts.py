@@ -29,6 +29,13 @@ def test_split_at_a_second_question() -> None:
 def test_one_question_stays_whole() -> None:
     for q in ("What is an ICS?", "ICSs and CCGs", "who and what", "Which councils and trusts are partners?"):
         assert question_parts(q) == [q]
+    # what follows a question mark is a second question only if it asks one
+    for q in (
+        "Who said that? “Partnership working has been at the heart of it.”",
+        "how do I refer? my dad is 80",
+    ):
+        assert question_parts(q) == [q]
+    assert question_parts("is it free? do I need a referral?") == ["is it free?", "do I need a referral?"]
 
 
 def _chunk(text: str) -> Chunk:

@@ -95,6 +95,16 @@ def test_dense_and_lexical_modes(index: MemoryIndex) -> None:
     assert lexical.top_dense_score == 0.0
 
 
+def test_bm25_searches_the_lexical_query_when_given(index: MemoryIndex) -> None:
+    # the assistant passes the question with its acronyms spelled out: a passage that only says the
+    # long form is found by its words ("what is an XYZ?" -> "... (statutory basis)")
+    retriever = _retriever(index)
+    plain = retriever.retrieve("qqzz", "public", mode="lexical")
+    spelled = retriever.retrieve("qqzz", "public", mode="lexical", lexical_query="qqzz (statutory basis)")
+    assert plain.hits == ()
+    assert spelled.hits and "statutory basis" in spelled.hits[0].chunk.text
+
+
 def test_unknown_audience_is_an_input_error(index: MemoryIndex) -> None:
     with pytest.raises(InputError):
         _retriever(index).retrieve("anything", "everyone")  # type: ignore[arg-type]

@@ -382,8 +382,11 @@ _PLURAL_WHAT = re.compile(
 
 def analyze_part(part: str, first: str) -> QuestionInfo:
     """A later part of a question ("... and do I need a referral?"): it keeps the first part's
-    subject, but the kind of value it asks for is its own (the first part's "what hours" is not)."""
-    return replace(analyze_question(f"{part} {first}"), slots=analyze_question(part).slots)
+    subject, but the kind of value it asks for is its own (the first part's "what hours" is not), and
+    so are the names its answer must say: the second detail about a subject is often written of "the
+    centre" or "it" ("When will Marbury Health Centre open, and what are its hours?")."""
+    own = analyze_question(part)
+    return replace(analyze_question(f"{part} {first}"), slots=own.slots, entities=own.entities)
 
 
 def analyze_parts(question: str, parts: Sequence[str]) -> list[QuestionInfo]:

@@ -16,7 +16,12 @@ _OPENERS = (
     r"what|what's|whats|when|how|who|whom|whose|where|why|which|is|are|was|were|does|do|did|can|"
     r"could|will|would|should|has|have|until"
 )
-_SPLIT = re.compile(rf"(?:\?\s+|\s*[;,]?\s+and\s+(?=(?:{_OPENERS})\b)|\s*;\s*(?=(?:{_OPENERS})\b))", re.I)
+# after a question mark only where another question starts: "Who said that? “Partnership working ...”"
+# (a follow-up with the quote it points at) and "how do I refer? my dad is 80" ask one thing
+_SPLIT = re.compile(
+    rf"(?:\?\s+(?=[\"“‘']?(?:{_OPENERS})\b)|\s*[;,]?\s+and\s+(?=(?:{_OPENERS})\b)|\s*;\s*(?=(?:{_OPENERS})\b))",
+    re.I,
+)
 MIN_WORDS = 2
 
 

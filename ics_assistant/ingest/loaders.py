@@ -38,6 +38,12 @@ __all__ = ["LOADERS", "LOAD_SECONDS", "SUPPORTED_SUFFIXES", "ZIP_SUFFIXES", "che
 LOAD_SECONDS = 60.0  # per file: a parser still busy after this is stopped (main thread only)
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
+# Page furniture that sits inside the main text, by the class names sites give it (one class
+# token, or a part of one: "meta", "article-meta", "byline", "breadcrumbs", "share-links"): the
+# "Published: 18 January 2027 · Category: Urgent care" line is about the page, not its subject.
+_FURNITURE_CLASS = re.compile(
+    r"^(?:.*[-_])?(?:meta|byline|dateline|breadcrumbs?|share|sharing|social|cookies?|skip)(?:[-_].*)?$", re.I
+)
 _BLOCK_TAGS = (
     "p",
     "div",
@@ -130,6 +136,9 @@ def load_html(path: Path, data: bytes) -> str:
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
+    for tag in soup.find_all(class_=_FURNITURE_CLASS):  # a byline, breadcrumbs, share buttons ...
+        if not tag.decomposed:
+            tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     for node in list(root.find_all(string=True)):
         # HTML collapses white space: a paragraph wrapped in the page source is one line of prose

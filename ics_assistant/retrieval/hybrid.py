@@ -54,7 +54,10 @@ class HybridRetriever:
         vector: Vectors | None = None,
         mode: Mode = "hybrid",
         top_k: int | None = None,
+        lexical_query: str | None = None,
     ) -> Retrieval:
+        """``lexical_query`` (default ``query``) is what BM25 searches for: the assistant passes the
+        question with its acronyms spelled out, so a passage that only says the long form is found."""
         if audience not in AUDIENCES:
             raise InputError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
         k = self.top_k if top_k is None else top_k
@@ -63,8 +66,9 @@ class HybridRetriever:
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
             dense = self.index.dense_search(audience, qvec, self.candidate_k)
-        if mode in ("hybrid", "lexical") and query.strip():
-            lexical = self.index.lexical_search(audience, query, self.candidate_k)
+        words = query if lexical_query is None else lexical_query
+        if mode in ("hybrid", "lexical") and words.strip():
+            lexical = self.index.lexical_search(audience, words, self.candidate_k)
         fused = reciprocal_rank_fusion(
             [[i for i, _ in dense], [i for i, _ in lexical]], k=self.rrf_k, weights=self.weights
         )[:k]
