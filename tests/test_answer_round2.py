@@ -92,6 +92,30 @@ def test_who_is_asking_adds_no_entities(question: str) -> None:
     assert "hr" not in info.terms and "gp" not in info.terms
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my daughter is 15, can she just go to the chemist for the pill?",
+        "im 38 can i just wander in and have my blood pressure done",
+        "my baby is 8 months and has a temperature, can i take her there",
+        "can a 70 year old use the service",
+    ],
+)
+def test_an_age_the_asker_gives_is_not_a_number_the_evidence_must_say(question: str) -> None:
+    # the documents state a rule ("aged 40 or over"), never the asker's own age
+    assert analyze_question(question).entities == ()
+
+
+def test_how_many_of_the_counts_the_noun_after_it() -> None:
+    assert analyze_question("How many of the 41 pharmacies are in the north?").focus == "pharmacy"
+    assert analyze_question("how many of the GP practices open late?").focus == "gp"
+
+
+def test_a_number_asked_about_stays_an_entity() -> None:
+    assert analyze_question("What is 111?").entities == ("111",)
+    assert "41" in analyze_question("How many of the 41 pharmacies are in the north?").entities
+
+
 def test_which_area_questions_ask_for_a_place_but_lists_of_areas_do_not() -> None:
     assert analyze_question("Which area's network does Ferris Vantongeren chair?").place
     assert analyze_question("In what region is Marlow Vale?").place

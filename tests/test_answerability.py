@@ -92,3 +92,25 @@ def test_a_question_about_a_named_year_needs_a_quote_for_that_year() -> None:
     text = "The board published its plan for 2024/25. The plan sets out four priorities for local care."
     decision = _decision("What are the priorities in the plan for 2027/28?", text, date="2025-04-02")
     assert not decision.answerable and decision.reason == "missing_entity"
+
+
+PHARMACIES = (
+    "From 1 April, 41 community pharmacies across Ravenby and Tarnley will offer free blood pressure checks."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        (
+            "How many of the 41 pharmacies are in Tarnley rather than Ravenby?",
+            False,
+        ),  # 41 is given, not found
+        ("How many pharmacies will offer free blood pressure checks?", True),
+    ],
+)
+def test_a_number_the_question_gives_is_not_its_answer(question: str, typed: bool) -> None:
+    decision = _decision(question, PHARMACIES)
+    assert decision.has_answer_type is typed
+    if not typed:
+        assert not decision.answerable

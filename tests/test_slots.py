@@ -36,6 +36,9 @@ from .fakes import FakeEmbedder
         ("What is an integrated care system?", ()),
         ("Who are the partners in an ICS?", ()),  # partners are organisations: not one person's name
         ("Can you email me the leaflet?", ()),  # asks for an action, not an address
+        ("What will a Connect Well link worker do for me?", ()),  # a link worker is a person, not a web link
+        ("is there a link to the referral form?", ("web",)),
+        ("whats the website for booking", ("web",)),
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
@@ -110,3 +113,18 @@ def test_a_question_for_a_phone_number_is_answered_by_the_sentence_that_holds_it
     assert answerable, reason
     pool = _pool("What is the phone number for the Quillby Medicines Helpline?", HELPLINE)
     assert "01632 960345" in pool.ranked()[0].text
+
+
+TWO_LINES = (
+    "For repeat prescriptions, call the Quillby Access Line on 01632 960318, Monday to Saturday. "
+    "For anything else, call the Connect Line on 01632 960452 or email connect@quillby.example."
+)
+
+
+def test_an_email_for_another_named_line_does_not_answer_for_the_line_asked_about() -> None:
+    # both sentences share "line"; only the Connect Line has an email address, and the question
+    # names the Access Line: its most telling name must be said where the address is given
+    answerable, reason = _decide("What is the email address for the Quillby Access Line?", TWO_LINES)
+    assert not answerable and reason == "no_answer_of_type"
+    answerable, reason = _decide("What is the email address for the Connect Line?", TWO_LINES)
+    assert answerable, reason

@@ -305,7 +305,9 @@ _TYPE_WORDS: dict[str, frozenset[str]] = {
 
 
 _HOW_MANY = re.compile(
-    r"\b(?:how many|how much|(?<!\ba )number of|no\. of)\s+([a-z][\w'-]*)|\b(phone|telephone|contact) number|"
+    # "how many of the 41 pharmacies": the pharmacies are counted
+    r"\b(?:how many|how much|(?<!\ba )number of|no\. of)\s+(?:of\s+(?:the|these|those|our|its|their)\s+"
+    r"(?:\d[\d,]*\s+)?)?([a-z][\w'-]*)|\b(phone|telephone|contact) number|"
     r"\b(budget|cost|funding|salary|price|spend)\b"
 )
 
@@ -414,6 +416,20 @@ _PERSONAL = re.compile(
 )
 
 
+# "im 38", "my daughter is 15", "he's 8 months", "a 70 year old": the asker's facts about someone,
+# which the documents state as a rule ("aged 40 or over"), never as that number
+_AGE_BEFORE = re.compile(r"^(?:i'?m|am|is|are|she's|he's|they're|aged?|turned|turning)$", re.I)
+_AGE_AFTER = re.compile(r"^(?:years?|yrs?|yo|months?|weeks?)\b", re.I)
+_WH = re.compile(r"^(?:what|which|who|where|when|how|why)(?:'s)?$", re.I)
+
+
+def _own_age(words: Sequence[str], i: int) -> bool:
+    before = words[i - 1].strip('?!.,;:"()').replace("’", "'") if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    asked = i > 1 and _WH.match(words[i - 2]) is not None  # "what is 111?" asks about the number
+    return (bool(_AGE_BEFORE.match(before)) and not asked) or bool(_AGE_AFTER.match(after))
+
+
 def _entity_terms(question: str) -> list[str]:
     """Terms the evidence must contain: capitalised words past the first word, acronyms, numbers.
 
@@ -437,7 +453,7 @@ def _entity_terms(question: str) -> list[str]:
             run.append(word)
         else:
             flush()
-            if word and _NUMBER_RE.fullmatch(word):
+            if word and _NUMBER_RE.fullmatch(word) and not _own_age(words, i):
                 out.extend(t for t in content_terms(word) if t not in _stop_stems())
         if raw.rstrip().endswith((",", ";", ":", "?", ")")):
             flush()

@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from ics_assistant.answering.analysis import (
     QuestionInfo,
     content_terms,
+    dates_in,
     has_date,
     has_name,
     has_number,
     names_in,
+    numbers_in,
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
@@ -121,6 +123,19 @@ def _evidence_texts(evidence: Sequence[Scored]) -> list[str]:
     return texts
 
 
+def _given_numbers(question: str) -> re.Pattern[str] | None:
+    """The numbers written in ``question`` (not years: "how many in 2024?" still wants a count)."""
+    found = {n for n in _NUMERAL.findall(question) if not _YEAR.fullmatch(n)}
+    if not found:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w,.]\d)(?!\w)")
+
+
+_NUMERAL = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?!\w)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.place and not names_place(info, evidence):
         return False
@@ -136,11 +151,18 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
             return False  # a figure "for 2026/27" is not answered by the 2024/25 figure
         if money:
             return True  # "how much money ...": the sum is the count ("£7.3 million" counts no "money")
-        if (
-            info.focus is not None
-        ):  # "how many staff": a number that counts staff ("18 areas", "3 million people")
-            return any(counts_focus(sc.text, info.focus) for sc in evidence)
-        return has_number(text)
+        # a number the question itself gives is not its answer: "how many of the 41 pharmacies are
+        # in Tarn?" is not answered by "41 pharmacies across Ravensholt and Tarn"
+        given = _given_numbers(info.text)
+        if given is not None:
+            texts = [given.sub(" ", sc.text) for sc in evidence]
+            if not any(n not in " ".join(dates_in(t)) for t in texts for n in numbers_in(t)):
+                return False  # no number but the question's own (and those inside dates)
+        else:
+            texts = [sc.text for sc in evidence]
+        if info.focus is not None:  # "how many staff": a number that counts staff ("3 million people")
+            return any(counts_focus(t, info.focus) for t in texts)
+        return has_number(" ".join(texts))
     if info.answer_type == "name":
         return has_name(text)
     return True
@@ -213,11 +235,17 @@ def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
     if not formed:
         return True
     subject = slot_subject(pool.info)
+    # a named subject is named where its value is given (in the sentence, its heading or its
+    # document's title): the Connect Well line's email address does not answer "the email address for
+    # the Pharmacy Access Line?". The most telling name; on a tie the later word, a name's head noun
+    entities = pool.info.entities
+    named = max(range(len(entities)), key=lambda i: (pool.weights.get(entities[i], 0.0), i), default=None)
     for sc in evidence:
         if not any(has_slot(sc.text, s) for s in formed):
             continue
         about = set(sc.terms) | set(content_terms(sc.hit.chunk.section))
-        if not subject or about & subject:
+        titled = about | set(content_terms(sc.hit.chunk.title))
+        if (not subject or about & subject) and (named is None or entities[named] in titled):
             return True
     return False
 

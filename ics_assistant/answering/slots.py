@@ -45,7 +45,11 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("web", re.compile(r"\b(?:website|web ?site|web address|web page|url|link)\b", re.I)),
+    # "link" as a web address ("the link to the form", "is there a link?"), not a "link worker"
+    (
+        "web",
+        re.compile(r"\b(?:website|web ?site|web address|web page|url|link(?=\s*(?:to|for|\?|$)))\b", re.I),
+    ),
     (
         "time",
         re.compile(
