@@ -20,14 +20,14 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ics_assistant.answering.analysis import QuestionInfo, analyze_parts, analyze_question
+from ics_assistant.answering.analysis import QuestionInfo, analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.messages import RefusalReason, refusal_text
-from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.parts import carried_words, question_parts, with_context
 from ics_assistant.answering.safety import Triage, default_triage
 from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
 from ics_assistant.answering.support import CitedPassage, check_sentence_support
@@ -299,12 +299,14 @@ class Assistant:
         infos = analyze_parts(query, parts)
         pool = score_sentences(infos[0], hits, vectors, retrieval.query_vector)
         pools = [pool]
-        if len(infos) > 1 and hits and not condensed.is_follow_up:
-            own = [replace(analyze_question(parts[0]), slots=infos[0].slots), *infos[1:]]
+        if len(infos) > 1 and hits:
+            if condensed.is_follow_up:  # the names a follow-up carries belong to each of its parts
+                parts = with_context(parts, carried_words(condensed.question, condensed.query))
+            own = [
+                replace(analyze_question(parts[0]), slots=infos[0].slots),
+                *(analyze_part(p, parts[0]) for p in parts[1:]),
+            ]
             pools = self._part_pools(parts, own, hits, vectors, audience)
-        elif len(infos) > 1 and hits:  # a follow-up's carried names sit in its last part: the first
-            # part is read with the whole question
-            pools += self._part_pools(parts[1:], infos[1:], hits, vectors, audience)
         times["retrieve"] = _ms(t)
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items

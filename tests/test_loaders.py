@@ -98,6 +98,17 @@ def test_html_drops_furniture_inside_the_article_by_its_class(tmp_path: Path) ->
         assert junk not in text
 
 
+def test_html_table_cells_are_kept_apart(tmp_path: Path) -> None:
+    html = """<html><body><main><table>
+    <tr><th>Hub</th><th>Where</th><th>Hours</th></tr>
+    <tr><td>Children's Hub</td><td>Kestrel Street Clinic,
+        Dalesford</td><td>12 noon to 8pm</td></tr></table></main></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    text = load_file(tmp_path / "page.html", LIMIT)
+    assert "Hub\tWhere\tHours" in text
+    assert "Children's Hub\tKestrel Street Clinic, Dalesford\t12 noon to 8pm" in text
+
+
 def test_html_paragraphs_wrapped_in_the_source_read_as_one_line(tmp_path: Path) -> None:
     html = (
         "<html><body><main><h2>Why we are doing this</h2>\n"

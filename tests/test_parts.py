@@ -90,3 +90,16 @@ def test_each_part_asks_for_its_own_kind_of_value() -> None:
     assert first.slots == ("time",)  # not the second part's sum of money
     assert second.slots == ("money",)
     assert "millbrook" in second.terms  # a later part keeps the first part's subject
+
+
+def test_a_follow_ups_carried_names_go_into_each_of_its_parts() -> None:
+    from ics_assistant.answering.parts import carried_words, with_context
+
+    asked = "when is it open? and can i take my 18 month old there"
+    condensed = f"{asked} Stanmere Minor Injuries Unit"
+    assert carried_words(asked, condensed) == "Stanmere Minor Injuries Unit"
+    assert with_context(question_parts(condensed), carried_words(asked, condensed)) == [
+        "when is it open Stanmere Minor Injuries Unit?",
+        "can i take my 18 month old there Stanmere Minor Injuries Unit?",
+    ]
+    assert with_context(["what is it?"], "") == ["what is it?"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["question_parts"]
+__all__ = ["carried_words", "question_parts", "with_context"]
 
 _OPENERS = (
     r"what|what's|whats|when|how|who|whom|whose|where|why|which|is|are|was|were|does|do|did|can|"
@@ -32,3 +32,22 @@ def question_parts(question: str) -> list[str]:
     if len(parts) < 2 or any(len(p.split()) < MIN_WORDS for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+_EDGE = "?!.,;:\"'()[]“”‘’"
+
+
+def carried_words(question: str, condensed: str) -> str:
+    """The words a condensed follow-up added to the question as asked ("when is it open? ... Stanmere
+    Minor Injuries Unit" -> "Stanmere Minor Injuries Unit"), in order."""
+    asked = {w.strip(_EDGE).lower() for w in question.split()}
+    added = (w.strip(_EDGE) for w in condensed.split())
+    return " ".join(w for w in added if w and w.lower() not in asked)
+
+
+def with_context(parts: list[str], context: str) -> list[str]:
+    """Each part with ``context`` (a follow-up's carried names) inside its question mark, unless it
+    already says it: "when is it open?" -> "when is it open Stanmere Minor Injuries Unit?"."""
+    if not context:
+        return parts
+    return [p if context.lower() in p.lower() else f"{p.rstrip(' ?')} {context}?" for p in parts]

@@ -148,6 +148,9 @@ def load_html(path: Path, data: bytes) -> str:
         for child in list(container.children):  # source indentation between items is not text
             if isinstance(child, NavigableString) and not child.strip():
                 child.extract()
+    for cell in root.find_all(["td", "th"]):  # a table row reads as its cells, tab-separated (as DOCX)
+        if cell.find_next_sibling(["td", "th"]) is not None:
+            cell.insert_after("\t")
     for tag in root.find_all(list(_BLOCK_TAGS)):
         if tag.name == "br":
             tag.replace_with("\n")
@@ -157,7 +160,7 @@ def load_html(path: Path, data: bytes) -> str:
             tag.insert_before("\n\n")
             tag.insert_after("\n\n")
     text = root.get_text()
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = ["\t".join(" ".join(c.split()) for c in line.split("\t")).strip() for line in text.split("\n")]
     return _nonempty(path, _BLANKS.sub("\n\n", "\n".join(lines)).strip())
 
 
