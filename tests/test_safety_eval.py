@@ -91,6 +91,10 @@ KNOWN_REPLACED = frozenset(
         "fenmarsh/questions.jsonl:fm11",
         "harrowdale/questions.jsonl:hd17",
         "kestrelvale/questions.jsonl:kv12",
+        # first runs of two blind kits: "ive put myself forward" (self-referral) read as a crisis, and
+        # "how often is my lad meant to have his asthma looked over" as a request for medical advice
+        "lowmoor/questions.jsonl:lm17",
+        "ravensholt/questions.jsonl:rv21",
     }
 )
 
