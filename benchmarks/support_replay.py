@@ -41,18 +41,21 @@ from ics_assistant.config import Settings  # noqa: E402
 from ics_assistant.index import Index  # noqa: E402
 from ics_assistant.ingest.pipeline import run_ingest  # noqa: E402
 from ics_assistant.protocols import Embedder  # noqa: E402
-from tests.planted import KEEP_MODES, MODES, corpus_person_names, load_tables, plant  # noqa: E402
+from tests.planted import KEEP_MODES, MODES, TABLES, corpus_person_names, load_tables, plant  # noqa: E402
 from tests.support_harness import corpora  # noqa: E402
 
 TRIPLES = REPO / "evals" / "support" / "triples.jsonl"
 
 
-def capture(data_dir: Path, names: Sequence[str] | None, embedder: Embedder) -> dict[str, Any]:
-    """Per corpus and row: the numbered passages the model is sent, and each mode's reply."""
+def capture(
+    data_dir: Path, names: Sequence[str] | None, embedder: Embedder, tables: Sequence[Path] | None = None
+) -> dict[str, Any]:
+    """Per corpus and row: the numbered passages the model is sent, and each mode's reply
+    (``tables``: the support tables to read, default every table in ``tests/planted.TABLES``)."""
     out: dict[str, Any] = {}
     found = corpora()
     for name in names or sorted(found):
-        triples = load_tables(name)
+        triples = load_tables(name, tables or TABLES)
         if not triples:
             continue
         settings = Settings(data_dir=data_dir / name, corpus_dir=found[name], _env_file=None)  # type: ignore[call-arg]
@@ -154,6 +157,7 @@ def main() -> None:
     cap.add_argument("--out", type=Path, required=True)
     cap.add_argument("--corpus", action="append")
     cap.add_argument("--data-dir", type=Path, default=REPO / "data" / "bench-support")
+    cap.add_argument("--triples", type=Path, action="append", help="default: tests/planted.TABLES")
     rep = sub.add_parser("replay")
     rep.add_argument("captured", type=Path)
     rep.add_argument("--limit", type=int, default=0, help="first N rows per corpus (0: all)")
@@ -164,7 +168,9 @@ def main() -> None:
     args = parser.parse_args()
     embedder = get_embedder(Settings(_env_file=None))  # type: ignore[call-arg]
     if args.command == "capture":
-        args.out.write_text(json.dumps(capture(args.data_dir, args.corpus, embedder)), encoding="utf-8")
+        args.out.write_text(
+            json.dumps(capture(args.data_dir, args.corpus, embedder, args.triples)), encoding="utf-8"
+        )
         return
     recs = replay(json.loads(args.captured.read_text(encoding="utf-8")), embedder, args.limit, args.skip)
     if args.out:

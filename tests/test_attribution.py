@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ics_assistant.answering.attribution import attribution_problem
+from ics_assistant.answering.claims import Clause, clauses, parse_sentence
 from ics_assistant.answering.entailment import entails
 
 PASSAGE = (
@@ -33,3 +35,22 @@ PASSAGE = (
 )
 def test_actors(claim: str, reason: str | None) -> None:
     assert entails(claim, PASSAGE).reason == reason
+
+
+def _clause(sentence: str, head: str) -> Clause:
+    return next(c for c in clauses(parse_sentence(sentence)) if c.head.lower == head)
+
+
+def test_an_actor_is_compared_with_the_actors_of_the_same_event() -> None:
+    """ "Sessions can take place" is another event than "take time off": nothing to compare."""
+    claim = _clause("People with day jobs need not take time off work.", "take")
+    other_event = clauses(parse_sentence("Sessions can take place in person."))
+    same_event = clauses(parse_sentence("Sessions can take time off work."))
+    assert attribution_problem(claim, other_event) is None
+    assert attribution_problem(claim, same_event) is not None
+
+
+def test_a_reporting_verb_compares_every_actor_of_that_verb() -> None:
+    claim = _clause("The mayor said that the service would expand.", "said")
+    passage = clauses(parse_sentence("The chief nurse said that the clinic would close."))
+    assert attribution_problem(claim, passage) is not None

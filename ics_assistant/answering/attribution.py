@@ -18,8 +18,16 @@ __all__ = ["attribution_problem"]
 
 def _actors_for(clause: Clause, passage: Sequence[Clause]) -> tuple[tuple[Tok, ...], ...]:
     """Who says or does the clause's verb in the passage: the actors of its clauses with the same
-    head verb (none when it has no such clause with an actor: nothing to compare)."""
+    head verb (none when it has no such clause with an actor: nothing to compare). An actor is
+    the actor of an event, not of a verb: when the clause says more than its verb and its actors
+    ("take time off work"), only the passage clauses of that verb that share one of those words
+    count ("Sessions can take place" is another event); a reporting verb's content is in the
+    clause it reports, so every clause of the same reporting verb counts."""
     same = [c for c in passage if c.head.keys & clause.head.keys]
+    in_actor = {t.i for a in clause.actors for t in a}
+    rest = [t for t in clause.content if t.i != clause.head.i and t.i not in in_actor]
+    if rest and not clause.reporting:
+        same = [c for c in same if any(t.keys & u.keys for t in rest for u in c.content if u is not c.head)]
     return tuple(a for c in same for a in c.actors)
 
 

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
 
 from ics_assistant.answering.analysis import stem
 from ics_assistant.answering.lexicon import lexicon_cache
@@ -41,9 +44,38 @@ __all__ = [
 
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _LOCK = threading.Lock()
+_SNOWBALL = Stemmer.Stemmer("english")
+# derivational endings that change a word's meaning, not only its part of speech
+_SHIFTING_SUFFIXES = (
+    "able",
+    "ible",
+    "ive",
+    "ment",
+    "ful",
+    "ous",
+    "ism",
+    "ist",
+    "ic",
+    "al",
+    "ate",
+    "ary",
+    "ory",
+)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    """The Snowball (Porter 2) stem of ``word``, which removes derivational endings ("-ance",
+    "-ly", "-er") the light ``analysis.stem`` keeps; words of four letters or fewer, numbers and
+    anything not purely alphabetic are left as they are ("data" is not "dat"), and so are words
+    whose ending changes what they mean ("considerable" is not "consider", "relative" not
+    "relate", "government" not "govern")."""
+    if len(word) <= 4 or not word.isalpha() or word.endswith(_SHIFTING_SUFFIXES):
+        return word
+    return str(_SNOWBALL.stemWord(word))
 
 
 @dataclass(frozen=True)
@@ -61,9 +93,10 @@ class Tok:
 
     @property
     def keys(self) -> frozenset[str]:
-        """Forms that align this token with another: lower-case, lemma, their stems, and the
-        digits of a number word ("forty-two" -> "42")."""
-        out = {self.lower, self.lemma, stem(self.lower), stem(self.lemma)}
+        """Forms that align this token with another: lower-case, lemma, their stems (and the
+        Snowball stem of the word, which strips derivational endings: "importance" / "important",
+        "increasingly" / "increase"), and the digits of a number word ("forty-two" -> "42")."""
+        out = {self.lower, self.lemma, stem(self.lower), stem(self.lemma), _root(self.lower)}
         if self.pos == "NUM":
             out.add(number_value(self.lower))
         ordinal = _ORDINAL.fullmatch(self.lower)
@@ -78,16 +111,33 @@ class Parsed:
     toks: tuple[Tok, ...]
 
 
+def _ages(words: list[str]) -> set[int]:
+    """Positions of "year" and "old(s)" in an age compound ("5-year-olds", "a 16-year-old"): the
+    compound says an age, as "aged 5" and "at age 5" do, so both words read as "age"."""
+    out: set[int] = set()
+    for j in range(len(words) - 4):
+        if (
+            number_value(words[j]).isdigit()
+            and words[j + 1] == "-"
+            and words[j + 2] in ("year", "years")
+            and words[j + 3] == "-"
+            and words[j + 4] in ("old", "olds")
+        ):
+            out |= {j + 2, j + 4}
+    return out
+
+
 def _to_parsed(span: object) -> Parsed:
     toks = []
     base = span.start  # type: ignore[attr-defined]
+    ages = _ages([t.lower_ for t in span])  # type: ignore[attr-defined]
     for t in span:  # type: ignore[attr-defined]
         toks.append(
             Tok(
                 i=t.i - base,
                 text=t.text,
                 lower=t.lower_,
-                lemma=t.lemma_.lower(),
+                lemma="age" if t.i - base in ages else t.lemma_.lower(),
                 pos=t.pos_,
                 tag=t.tag_,
                 dep=t.dep_,
