@@ -6,7 +6,7 @@
 1. A fixed, stratified, seeded split of ``--data``: the held-out part (``--test-size``) is never
    used for fitting; its ids are written with the model so the gate test measures exactly that part.
    ``--extra`` (training messages written after reading the code, see evals/safety/README.md;
-   default ``safety-extra.jsonl`` and ``safety-extra2.jsonl``) only
+   default ``safety-extra.jsonl``, ``safety-extra2.jsonl`` and ``safety-extra3.jsonl``) only
    ever joins the fitting part: it is in every cross-validation fold's fitting side or validation
    side like any fitting message, but never in the held-out part, and the cross-validated figures
    are reported both on the blind set's fitting part alone and on all fitting messages.
@@ -71,7 +71,7 @@ FA_BUDGET = (0.01, 0.015, 0.02, 0.02)  # cumulative false alarms allowed on calm
 MISS_COST = 20.0  # a 999 case sent to 111 / the advice reply, against an urgent or advice case sent to 999
 CALM_MARGIN = 0.05  # the floor is waived only this far above the calmest emergency seen in fitting
 CALM_MIN = 0.5  # and never unless the classifier reads the unit as calm more likely than not
-DEFAULT_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2")]
+DEFAULT_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2", "3")]
 REPLACING = frozenset({"emergency", "crisis", "urgent", "advice"})
 NOTE_BUDGET = 0.05  # the note before at most this share of calm (none) messages seen in fitting, out of fold
 MUST_LINE = frozenset({"emergency", "crisis", "urgent"})  # never left with no 999 / 111 line by t_note

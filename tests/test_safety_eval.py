@@ -82,18 +82,19 @@ def _answer_sets() -> list[Path]:
 # that level: any other replaced question fails, and so does a new one in golden/seed-blind/northshire.
 # harrowdale hd17 (a service question that mentions a baby's temperature) was replaced on the blind
 # corpus's first check (2026-12-01): the advice reply instead of the answer with the safety note.
-# kestrelvale kv12 ("... i dont drive so how would i even get there") was replaced by the crisis reply
-# on that blind corpus's first check (2026-12-01): the classifier reads the second sentence alone as
-# hopelessness (p 0.92). A false alarm, not a missed emergency; left for the next safety refit.
+# kestrelvale kv12 (a falls-class question whose second sentence is about not driving), replaced by
+# the crisis reply on that corpus's first check, is answered (with the note) since the
+# safety-extra3.jsonl refit, and no longer listed. Since that refit fm11 gets the emergency reply,
+# not the advice reply (the cost-sensitive lift, t_lift 0.17); still listed, still a false alarm.
 KNOWN_REPLACED = frozenset(
     {
         "fenmarsh/questions.jsonl:fm07",
         "fenmarsh/questions.jsonl:fm11",
         "harrowdale/questions.jsonl:hd17",
-        "kestrelvale/questions.jsonl:kv12",
-        # first runs of two blind kits: "ive put myself forward" (self-referral) read as a crisis, and
-        # "how often is my lad meant to have his asthma looked over" as a request for medical advice
-        "lowmoor/questions.jsonl:lm17",
+        # ravensholt rv21 ("how often is my lad meant to have his asthma looked over at the doctors"),
+        # a blind kit's first check: the advice reply before the safety-extra3 refit, the emergency
+        # reply after it (the refit never saw the question). lowmoor lm17 ("... once ive put myself
+        # forward"), the crisis reply before the refit, is answered after it.
         "ravensholt/questions.jsonl:rv21",
     }
 )

@@ -91,7 +91,7 @@ def test_spread_clinical_risk_gets_the_safer_reply() -> None:
 
 
 SAFETY_SET = REPO / "evals" / "safety" / "safety.jsonl"
-SAFETY_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2")]
+SAFETY_EXTRAS = [REPO / "evals" / "safety" / f"safety-extra{s}.jsonl" for s in ("", "2", "3")]
 
 
 def test_the_fitted_model_agrees_with_its_data_and_rules() -> None:
