@@ -298,23 +298,22 @@ class Assistant:
         parts = question_parts(query)
         infos = analyze_parts(query, parts)
         pool = score_sentences(infos[0], hits, vectors, retrieval.query_vector)
-        pools = [pool]
+        pools, more = [pool], list[Hit]()
         if len(infos) > 1 and hits:
+            later = infos[1:]
             if condensed.is_follow_up:  # the names a follow-up carries belong to each of its parts
                 parts = with_context(parts, carried_words(condensed.question, condensed.query))
-            own = [
-                replace(analyze_question(parts[0]), slots=infos[0].slots),
-                *(analyze_part(p, parts[0]) for p in parts[1:]),
-            ]
-            pools = self._part_pools(parts, own, hits, vectors, audience)
+                later = [analyze_part(p, parts[0]) for p in parts[1:]]
+            own = [replace(analyze_question(parts[0]), slots=infos[0].slots), *later]
+            pools, more = self._part_pools(parts, own, hits, vectors, audience)
         times["retrieve"] = _ms(t)
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )
         quoted = {q.chunk.chunk_id for q in comp.quotes}
-        shown = {h.chunk.chunk_id for h in hits}
-        extra = {sc.hit.chunk.chunk_id: sc.hit for pl in pools[1:] for sc in pl.sentences}
-        hits = tuple(hits) + tuple(h for cid, h in extra.items() if cid in quoted - shown)
+        hits = tuple(hits) + tuple(
+            h for h in more if h.chunk.chunk_id in quoted
+        )  # a quoted passage is a source
         decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
         return Prepared(condensed, query, hits, vectors, pool, comp, decision)
 
@@ -325,12 +324,12 @@ class Assistant:
         hits: Sequence[Hit],
         vectors: dict[str, Vectors],
         audience: Audience,
-    ) -> list[Pool]:
+    ) -> tuple[list[Pool], list[Hit]]:
         """Evidence for each part of a question in parts ("when does it open, and what are its
         hours?"): each part is scored by its own meaning (embedded by itself, all parts in one call),
         over the retrieved passages and the rest of the lead passage's document, where a second detail
         about the same subject is most often written (the question's words found one part's answer,
-        not always the other's)."""
+        not always the other's). Returns the pools and the hits added from that document."""
         lead = hits[0].chunk.doc_id
         seen = {h.chunk.chunk_id for h in hits}
         rest = [c for c in self.index.document_chunks(audience, lead) if c.chunk_id not in seen]
@@ -339,10 +338,11 @@ class Assistant:
             vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
         part_vectors = self.embedder.embed([self.lexicon.spell_out(p) for p in parts])
         candidates = [*hits, *more]
-        return [
+        pools = [
             score_sentences(info, candidates, vectors, np.asarray(v, dtype=np.float32))
             for info, v in zip(infos, part_vectors, strict=True)
         ]
+        return pools, more
 
     def _llm_stream(
         self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]
