@@ -76,6 +76,9 @@ class Index:
         self._store = store
         self._chroma = chroma
         self._chunks: dict[str, Chunk] = {c.chunk_id: c for c in store.all_chunks()}
+        self._by_doc: dict[str, list[Chunk]] = {}  # each document's chunks in reading order
+        for chunk in sorted(self._chunks.values(), key=lambda c: (c.doc_id, c.start)):
+            self._by_doc.setdefault(chunk.doc_id, []).append(chunk)
         # passages addressing an AI (ingest/injection.py): never retrieved for the public
         self._flagged: dict[str, str] = flag_chunks(self._chunks.values())
         self._lexical = self._load_lexical()
@@ -173,16 +176,12 @@ class Index:
         """The document's chunks that ``audience`` may see, in reading order (none when it may see
         none of them; chunks flagged as addressing an AI are left out for the public)."""
         _check_audience(audience)
-        return sorted(
-            (
-                c
-                for c in self._chunks.values()
-                if c.doc_id == doc_id
-                and audience in audiences_for(c.audience)
-                and not (audience == "public" and c.chunk_id in self._flagged)
-            ),
-            key=lambda c: c.start,
-        )
+        hidden = self._flagged if audience == "public" else {}
+        return [
+            c
+            for c in self._by_doc.get(doc_id, ())
+            if audience in audiences_for(c.audience) and c.chunk_id not in hidden
+        ]
 
     # -- extras -----------------------------------------------------------------------
     def all_chunks(self) -> list[Chunk]:
