@@ -269,6 +269,12 @@ def numbers_in(text: str) -> list[str]:
     return [m.group(0) for m in _NUMBER_RE.finditer(text)]
 
 
+def plain_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` that are not part of a date ("on 1 April, 41 pharmacies" -> ["41"])."""
+    date_text = " ".join(dates_in(text))
+    return [n for n in numbers_in(text) if n not in date_text]
+
+
 def has_number(text: str) -> bool:
     if _NUMBER_RE.search(text):
         return True

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from ics_assistant.answering.analysis import (
     QuestionInfo,
     content_terms,
-    dates_in,
     has_date,
     has_name,
     has_number,
     names_in,
     numbers_in,
+    plain_numbers,
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
@@ -125,15 +125,11 @@ def _evidence_texts(evidence: Sequence[Scored]) -> list[str]:
 
 def _given_numbers(question: str) -> re.Pattern[str] | None:
     """The numbers written in ``question`` (not years: "how many in 2024?" still wants a count)."""
-    found = {n for n in _NUMERAL.findall(question) if not _YEAR.fullmatch(n)}
+    found = {n for n in numbers_in(question) if not _PERIOD.fullmatch(n)}
     if not found:
         return None
     alternatives = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
     return re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w,.]\d)(?!\w)")
-
-
-_NUMERAL = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?!\w)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
@@ -156,7 +152,7 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
         given = _given_numbers(info.text)
         if given is not None:
             texts = [given.sub(" ", sc.text) for sc in evidence]
-            if not any(n not in " ".join(dates_in(t)) for t in texts for n in numbers_in(t)):
+            if not any(plain_numbers(t) for t in texts):
                 return False  # no number but the question's own (and those inside dates)
         else:
             texts = [sc.text for sc in evidence]

@@ -27,7 +27,7 @@ from ics_assistant.answering.analysis import (
     has_date,
     has_number,
     names_in,
-    numbers_in,
+    plain_numbers,
 )
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
@@ -275,8 +275,7 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
             return 0.5
         return 1.0
     if kind == "number":
-        date_text = " ".join(dates_in(text))
-        plain = [n for n in numbers_in(text) if n not in date_text]
+        plain = plain_numbers(text)
         if plain and info.focus is not None:
             return 1.0 if counts_focus(text, info.focus) else 0.5
         return 1.0 if plain else (0.2 if has_number(text) else 0.0)
