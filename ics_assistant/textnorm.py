@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_for_match", "tokenize_words"]
+__all__ = ["WORD_EDGE", "normalize_for_match", "tokenize_words"]
+
+# punctuation that may cling to a word split on white space ("open?", "(ICS)", "“free”")
+WORD_EDGE = "?!.,;:\"'()[]“”‘’"
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _DASHES = re.compile(r"[‐‑‒–—―−]")

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ics_assistant.answering.lexicon import active, lexicon_cache
 from ics_assistant.answering.slots import Slot, asked_slots
-from ics_assistant.textnorm import normalize_for_match, tokenize_words
+from ics_assistant.textnorm import WORD_EDGE, normalize_for_match, tokenize_words
 
 __all__ = [
     "MONTHS",
@@ -453,7 +453,7 @@ def _entity_terms(question: str) -> list[str]:
 
     words = question.split()
     for i, raw in enumerate(words):
-        word = raw.strip("?!.,;:\"'()[]“”‘’")
+        word = raw.strip(WORD_EDGE)
         is_cap = bool(word) and word[0].isupper() and (i > 0 or _ACRONYM_RE.fullmatch(word) is not None)
         if is_cap:
             run.append(word)

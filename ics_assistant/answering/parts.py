@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ics_assistant.textnorm import WORD_EDGE
+
 __all__ = ["carried_words", "question_parts", "with_context"]
 
 _OPENERS = (
@@ -34,14 +36,11 @@ def question_parts(question: str) -> list[str]:
     return [p if p.endswith("?") else p + "?" for p in parts]
 
 
-_EDGE = "?!.,;:\"'()[]“”‘’"
-
-
 def carried_words(question: str, condensed: str) -> str:
     """The words a condensed follow-up added to the question as asked ("when is it open? ... Stanmere
     Minor Injuries Unit" -> "Stanmere Minor Injuries Unit"), in order."""
-    asked = {w.strip(_EDGE).lower() for w in question.split()}
-    added = (w.strip(_EDGE) for w in condensed.split())
+    asked = {w.strip(WORD_EDGE).lower() for w in question.split()}
+    added = (w.strip(WORD_EDGE) for w in condensed.split())
     return " ".join(w for w in added if w and w.lower() not in asked)
 
 
