@@ -20,13 +20,20 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ics_assistant.answering.analysis import QuestionInfo, analyze_part, analyze_parts, analyze_question
+from ics_assistant.answering.analysis import (
+    QuestionInfo,
+    analyze_part,
+    analyze_parts,
+    analyze_question,
+    content_terms,
+)
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.messages import RefusalReason, refusal_text
+from ics_assistant.answering.outline import compose_series, find_series, list_intro
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
 from ics_assistant.answering.safety import Triage, default_triage
 from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
@@ -53,6 +60,8 @@ from ics_assistant.types import (
 )
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
+
+_OUTLINE_DOCS = 3  # a list question may be answered from the outline of one of its top documents
 
 _CONTROL = re.compile(
     r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
@@ -310,6 +319,11 @@ class Assistant:
         comp = compose_parts(
             pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
         )
+        if len(infos) == 1 and pool.info.answer_type == "list" and hits:
+            outlined = self._outline_list(pool.info, comp, hits, vectors, audience, retrieval.query_vector)
+            if outlined is not None:
+                pool, comp, added = outlined
+                more.extend(added)
         quoted = {q.chunk.chunk_id for q in comp.quotes}
         hits = tuple(hits) + tuple(
             h for h in more if h.chunk.chunk_id in quoted
@@ -343,6 +357,41 @@ class Assistant:
             for info, v in zip(infos, part_vectors, strict=True)
         ]
         return pools, more
+
+    def _outline_list(
+        self,
+        info: QuestionInfo,
+        comp: Composition,
+        hits: Sequence[Hit],
+        vectors: dict[str, Vectors],
+        audience: Audience,
+        query_vector: Vectors,
+    ) -> tuple[Pool, Composition, list[Hit]] | None:
+        """A list question whose list is a retrieved document's numbered headings ("Priority 1: ..."
+        to "Priority 5: ...", see ``answering/outline.py``): that list, unless the reply already
+        quotes a list whose intro names what the series is named by."""
+        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:_OUTLINE_DOCS]):
+            found = find_series(info, self.index.document_chunks(audience, doc_id))
+            if found is None:
+                continue
+            series, named = found
+            if comp.is_list and named & set(content_terms(list_intro(comp))):
+                return None
+            seen = {h.chunk.chunk_id for h in hits}
+            lines = [*series.items, *([series.intro] if series.intro else [])]
+            rest = list(
+                {ln.chunk.chunk_id: ln.chunk for ln in lines if ln.chunk.chunk_id not in seen}.values()
+            )
+            more = [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
+            if rest:
+                vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
+            outline_pool = score_sentences(info, [*hits, *more], vectors, query_vector)
+            return (
+                outline_pool,
+                compose_series(outline_pool, series, max_items=self.settings.max_list_items),
+                more,
+            )
+        return None
 
     def _llm_stream(
         self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]

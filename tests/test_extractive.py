@@ -247,3 +247,29 @@ def test_a_quoted_sentence_on_its_own_line_is_not_a_list_item() -> None:
     starts = [text.index("\u201cToo"), text.index("\u201cWe")]
     ends = [text.index("\n", s) for s in starts]
     assert not any(item_line(text, s, e) for s, e in zip(starts, ends, strict=True))
+
+
+GUIDE = (
+    "The Knee Clinic sees adults referred by their GP.\n\n"
+    "What the clinic can treat\n\n"
+    "knee pain after a fall\n"
+    "swollen or locked knees\n"
+    "torn ligaments and sports injuries\n\n"
+    "Contacting the clinic\n\n"
+    "Clinic office: 01234 567890, weekdays\n"
+    "Letters are sent out within a week of your referral."
+)
+
+
+def test_a_heading_line_over_a_block_of_item_lines_introduces_that_list() -> None:
+    comp = _compose("What problems can the knee clinic treat?", GUIDE)
+    assert comp.is_list
+    assert "What the clinic can treat [1]" in comp.text
+    assert "- swollen or locked knees" in comp.text and "- torn ligaments and sports injuries" in comp.text
+    assert "Clinic office" not in comp.text  # the next heading's block is not part of the list
+
+
+def test_a_heading_over_a_block_that_is_not_all_items_opens_no_list() -> None:
+    comp = _compose("How do I contact the knee clinic office?", GUIDE)
+    assert not comp.is_list
+    assert "01234 567890" in comp.text

@@ -14,6 +14,7 @@ first corrected to the closest word of the retrieved text.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -91,6 +92,7 @@ class Scored:
     heading: bool = False  # a heading, title or question line: never quoted as an answer on its own
     item: bool = False  # a short list item (a name, an area): quoted only with its list
     record: int = -1  # in a record of short lines (a name, then its address, hours ...): its first line
+    heads_list: bool = False  # a heading line whose block below is a list: that list's intro
 
     @property
     def bare_item(self) -> bool:
@@ -172,20 +174,50 @@ def item_line(chunk_text: str, start: int, end: int) -> bool:
     return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
 
 
+HEADING_WORDS = 12  # a heading line that opens a list has at most this many words
+
+
+def _heads_block(chunk_text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``chunk_text[start:end]`` is a heading line standing as its own block
+    (blank lines around it, short, ending no sentence): "What MSK Direct can help with"."""
+    body = chunk_text[start:end].strip()
+    before = chunk_text[:start].rstrip(" ")
+    after = chunk_text[end:].lstrip(" ")
+    return (
+        (not before or before.endswith("\n\n"))
+        and after.startswith("\n\n")
+        and 0 < len(body.split()) <= HEADING_WORDS
+        and not body.endswith((".", "!", "?", ",", ":", ";"))
+        and _BULLET.match(body) is None
+    )
+
+
 def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Indices of sentences that are items of a list (lines after an intro ending ':' or ';')."""
+    """Indices of sentences that are items of a list: lines after an intro ending ':' or ';', or
+    the lines of a block under a heading line when every line of that block is an item (at least
+    two): "What MSK Direct can help with" / "back and neck pain" / "sprains, strains and ..."."""
     items: set[int] = set()
     in_list = False
+    blocks: list[list[int]] = []
     for i, (s, e) in enumerate(spans):
         text = chunk_text[s:e]
-        new_line = i > 0 and "\n" in chunk_text[spans[i - 1][1] : s]
-        itemish = item_line(chunk_text, s, e)
-        if in_list and new_line and itemish:
+        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
+        new_line = "\n" in gap
+        if "\n\n" in gap:
+            blocks.append([])
+        blocks[-1].append(i)
+        if in_list and i and new_line and item_line(chunk_text, s, e):
             items.add(i)
         else:
             in_list = False
         if text.rstrip().endswith((":", ";")):
             in_list = True
+    for head, body in itertools.pairwise(blocks):
+        if len(head) != 1 or len(body) < 2 or not _heads_block(chunk_text, *spans[head[0]]):
+            continue
+        lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
+        if lines and all(item_line(chunk_text, *spans[i]) for i in body):
+            items.update(body)
     return items
 
 
@@ -401,9 +433,13 @@ def score_sentences(
         )
         field = record >= 0 and record != i  # a record's fields are its facts, not headings
         heading = not is_item and not field and _is_heading(text, hit.chunk.title)
-        if heading and not (cue >= 0.6 and len(text.split()) >= 2):
+        # a heading line over a block of items is that list's intro, not a heading to pass over
+        heads_list = (hit.chunk.chunk_id, i) in inherited and _heads_block(hit.chunk.text, s, e)
+        if heading and not heads_list and not (cue >= 0.6 and len(text.split()) >= 2):
             score *= 0.5  # headings, titles and questions are not answers
-        scored.append(Scored(hit, i, s, e, text, terms, sem, overlap, cue, score, heading, is_item, record))
+        scored.append(
+            Scored(hit, i, s, e, text, terms, sem, overlap, cue, score, heading, is_item, record, heads_list)
+        )
     by_chunk: dict[str, list[Scored]] = {}
     for sc in scored:
         by_chunk.setdefault(sc.hit.chunk.chunk_id, []).append(sc)

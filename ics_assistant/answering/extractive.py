@@ -32,7 +32,7 @@ from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation, cite
 
-__all__ = ["Composition", "Quote", "compose_extractive", "format_date"]
+__all__ = ["Composition", "Quote", "compose_extractive", "format_date", "render_quotes"]
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
 _PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
@@ -58,6 +58,7 @@ class Quote:
     end: int
     items: tuple[tuple[int, int], ...] = ()  # list items (chunk-relative spans) after an intro
     truncated: bool = False  # the source's list goes on past the items kept
+    listed: bool = False  # one item of a list spread over the document (a numbered heading)
 
     @property
     def text(self) -> str:
@@ -107,19 +108,25 @@ def _list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
     chunk = sc.hit.chunk
     sentences = pool.by_chunk[chunk.chunk_id]
     items: list[int] = []
+    heading = not _colon_intro(sc)  # a heading line: its block's lines, when all are items
     for nxt in sentences[sc.index + 1 :]:
         gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
-        if "\n" not in gap:
-            break  # a continuation of the same line, not a new item
-        if not item_line(chunk.text, nxt.start, nxt.end):
+        if "\n" not in gap or (heading and items and "\n\n" in gap):
+            break  # a continuation of the same line, or the block under a heading ended
+        if not item_line(chunk.text, nxt.start, nxt.end) or (heading and not nxt.item):
             break
         items.append(nxt.index)
     return tuple(items) if len(items) >= 2 else ()
 
 
-def _is_intro(sc: Scored) -> bool:
-    """A line that introduces a list: ends with ':' or ';' and is not itself a bullet item."""
+def _colon_intro(sc: Scored) -> bool:
     return sc.text.rstrip().endswith((":", ";")) and _BULLET.match(sc.text) is None
+
+
+def _is_intro(sc: Scored) -> bool:
+    """A line that introduces a list: ends with ':' or ';' and is not itself a bullet item, or a
+    heading line standing as its own block (its list, if any, is the block under it)."""
+    return _colon_intro(sc) or sc.heads_list
 
 
 def _item_noun(intro: str) -> str:
@@ -419,7 +426,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     return quotes
 
 
-def _render(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
+def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
     parts: list[str] = []
     citations: list[Citation] = []
     last_doc: str | None = None
@@ -429,7 +436,11 @@ def _render(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
         citations.append(cite(n, chunk, q.start, q.end))
         frame = _frame(chunk) if chunk.doc_id != last_doc else ""
         last_doc = chunk.doc_id
-        if q.items:
+        if q.listed:
+            is_list = True
+            line = f"- {' '.join(q.text.split())} [{n}]"
+            parts.append(f"{frame.rstrip()}\n{line}" if frame else line)
+        elif q.items:
             is_list = True
             intro_end = q.items[0][0]
             intro = chunk.text[q.start : intro_end].rstrip()
@@ -460,7 +471,7 @@ def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 1
     ]
     if not quotes:
         return Composition("", (), (), ())
-    text, citations, is_list = _render(quotes)
+    text, citations, is_list = render_quotes(quotes)
     evidence = tuple(
         sc
         for q in quotes
@@ -499,5 +510,5 @@ def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: i
         )
     if len(quotes) == len(first.quotes):
         return first
-    text, citations, is_list = _render(quotes)
+    text, citations, is_list = render_quotes(quotes)
     return Composition(text, citations, tuple(quotes), tuple(evidence), is_list)
