@@ -39,6 +39,9 @@ from .fakes import FakeEmbedder
         ("What will a Connect Well link worker do for me?", ()),  # a link worker is a person, not a web link
         ("is there a link to the referral form?", ("web",)),
         ("whats the website for booking", ("web",)),
+        ("when can i ring the advice line", ("time",)),  # the hours it takes calls, not a date
+        ("When is the Riverside clinic open?", ("time",)),
+        ("When will the clinic open?", ()),  # an opening date
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
@@ -128,3 +131,10 @@ def test_an_email_for_another_named_line_does_not_answer_for_the_line_asked_abou
     assert not answerable and reason == "no_answer_of_type"
     answerable, reason = _decide("What is the email address for the Connect Line?", TWO_LINES)
     assert answerable, reason
+
+
+def test_a_when_question_that_asks_for_hours_does_not_want_a_date() -> None:
+    from ics_assistant.answering.analysis import analyze_question
+
+    assert analyze_question("When can I call the advice line?").answer_type != "date"
+    assert analyze_question("When will the advice line open?").answer_type == "date"

@@ -356,6 +356,8 @@ def analyze_question(question: str) -> QuestionInfo:
     norm = fix_question_words(normalize_for_match(question_body))
     answer_type = _answer_type(_main_clause(norm)) or _answer_type(norm) or "other"
     slots = asked_slots(norm)
+    if answer_type == "date" and "time" in slots:
+        answer_type = "other"  # "when can I ring it?": the hours it is open, not a date
     if answer_type == "other" and not slots and _PLURAL_WHAT.search(norm):
         answer_type = "list"  # "what kinds of help ...?", "what tests will it do?": several things
     keep = _KEEP_FOR_WHO if answer_type == "name" else frozenset()

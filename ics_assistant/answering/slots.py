@@ -54,7 +54,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         "time",
         re.compile(
             r"\bwhat time\b|\b(?:opening|closing) (?:hours|times?)\b|\bwhat hours\b|\bhow late\b|"
-            r"\bhow early\b|\b(?:open|close|shut)s? (?:at|until|till|til)\b",
+            r"\bhow early\b|\b(?:open|close|shut)s? (?:at|until|till|til)\b|"
+            # "when can I ring it?", "when are they open?": the hours, not a date
+            r"\bwhen (?:can|could|do|should) (?:i|we|you|people) (?:ring|call|phone|visit|drop in)\b|"
+            r"\bwhen (?:is|are) (?:it|they|the \w+(?: \w+)?) open\b",
             re.I,
         ),
     ),
