@@ -114,3 +114,48 @@ def test_a_number_the_question_gives_is_not_its_answer(question: str, typed: boo
     assert decision.has_answer_type is typed
     if not typed:
         assert not decision.answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("According to the ARS, who leads the board's 600 staff?", 1.0),  # "Annual report summary"
+        ("According to the ARX, who leads the board's 600 staff?", 0.5),  # spells nothing (600 is named)
+        ("Who leads the staff, according to the summary of 2025?", 1.0),  # the document is dated 2025
+        ("Who leads the staff, according to the summary of 2019?", 0.0),
+    ],
+)
+def test_an_acronym_is_named_by_the_words_it_spells_and_a_year_by_the_documents_date(
+    question: str, named: float
+) -> None:
+    decision = _decision(question)
+    assert decision.features["entity_coverage"] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "entities"),
+    [
+        ("Why might I be better off in Ashby if I think I've broken my wrist?", ("ashby",)),
+    ],
+)
+def test_contractions_are_not_entities(question: str, entities: tuple[str, ...]) -> None:
+    assert analyze_question(question).entities == entities
+
+
+def test_a_day_of_the_week_is_not_a_name_the_evidence_must_repeat() -> None:
+    text = "The Ashby team takes calls Monday to Friday, 9am to 5pm."
+    assert _decision("Can I ring the Ashby team on a Sunday?", text).features["entity_coverage"] == 1.0
+
+
+def test_who_is_the_role_needs_a_quote_that_names_someone() -> None:
+    named = "The board's chief nursing officer, Dr Ann Lee, will chair the review panel."
+    unnamed = "The board's chief nursing officer will chair the review panel in the spring."
+    assert _decision("Who is the board's chief nursing officer?", named).answerable
+    decision = _decision("Who is the board's chief nursing officer?", unnamed)
+    assert not decision.answerable and decision.reason == "no_answer_of_type"
+
+
+def test_a_date_the_question_gives_is_not_its_answer() -> None:
+    text = "The board will decide in public at its meeting in July 2027. The review ends on 3 May 2027."
+    assert not _decision("On what date in July 2027 will the board decide?", text).has_answer_type
+    assert _decision("On what date in 2027 will the review end?", text).has_answer_type

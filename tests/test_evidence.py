@@ -62,6 +62,13 @@ def test_a_phone_number_answers_a_phone_number_question() -> None:
     assert not counts_focus("The helpline answered 2,641 calls in 2024/25.", info.focus)
 
 
+def test_a_count_of_a_common_word_needs_a_number_that_counts_it() -> None:
+    info = analyze_question("How many calls did the county helpline answer in 2024/25?")
+    assert info.focus == "call"
+    assert counts_focus("The helpline answered 2,641 calls in 2024/25.", info.focus)
+    assert not counts_focus("The helpline is open 24 hours a day, 365 days a year.", info.focus)
+
+
 def test_a_misspelt_term_is_corrected_to_the_evidence_but_an_english_word_never_is() -> None:
     info = analyze_question("whats an ICS in plain english, is it statutry?")
     fixed = correct_terms(info, {"plan", "statutori", "ics"})

@@ -223,7 +223,10 @@ def glossary() -> dict[tuple[str, ...], str]:
 
 
 def _common_cap(word: str) -> bool:
-    return word in _ENGLISH_CAPS or word in active().common_caps
+    """A capitalised word that names nothing: an English function word (also before an apostrophe:
+    "I've", "It's"), or a word the corpus capitalises everywhere."""
+    base = re.split(r"['’]", word, maxsplit=1)[0]
+    return base in _ENGLISH_CAPS or word in active().common_caps
 
 
 def _fold_glossary(stems: list[str]) -> list[str]:
@@ -350,6 +353,14 @@ def _answer_type(text: str) -> AnswerType | None:
 _ABOUT_ME = re.compile(r"^\s*(?:i am|i'm|im|i work|as an?)\b[^-–—,.:?]{0,60}?\s*[-–—,.:]\s+", re.I)
 
 
+def _is_noun_in(text: str, word: str) -> bool:
+    """Whether ``word`` is a noun where it stands in ``text`` (parsed with spaCy)."""
+    from ics_assistant.nlp import load_spacy
+
+    doc = load_spacy(exclude=("ner", "lemmatizer"))(text)
+    return any(t.text == word and t.pos_ in ("NOUN", "PROPN") for t in doc)
+
+
 def analyze_question(question: str) -> QuestionInfo:
     asked = _ABOUT_ME.sub("", question, count=1)
     question_body = asked if asked.strip() else question
@@ -369,8 +380,11 @@ def analyze_question(question: str) -> QuestionInfo:
     focus = None
     m = _HOW_MANY.search(norm)
     if m and answer_type == "number":
-        counted = content_terms(next(g for g in m.groups() if g))
-        focus = counted[0] if counted else None
+        word = next(g for g in m.groups() if g)
+        counted = content_terms(word)
+        # a common noun is still what is counted: "how many calls" wants a number of calls (but "how
+        # much has to be saved" counts nothing named)
+        focus = counted[0] if counted else (stem(word) if _is_noun_in(norm, word) else None)
     return QuestionInfo(
         text=question,
         answer_type=answer_type,

@@ -10,14 +10,17 @@ documents leave out ("the areas it doesn't name") is refused by definition.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ics_assistant.answering.analysis import (
     QuestionInfo,
     content_terms,
+    dates_in,
     has_date,
     has_name,
     has_number,
@@ -107,6 +110,35 @@ _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b"
 _PERIOD = re.compile(r"\b(?:19|20)\d\d(?:[/-]\d\d)?\b")
 
 
+_ACRONYM_LETTERS = (3, 5)  # two letters would be spelt by chance too often
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    names = [*calendar.day_name, *(f"{d}s" for d in calendar.day_name)]
+    return frozenset(t for n in names for t in content_terms(n))
+
+
+def _entity_named(entity: str, terms: set[str], evidence: Sequence[Scored]) -> bool:
+    """Whether the quoted evidence (with its headings and titles) names ``entity``: as a term; an
+    acronym as the initials of words it spells out ("FAQ": "Frequently asked questions"), or as its
+    plural's stem ("GPs": "GP practices"); a year by a document dated in it."""
+    if entity in terms or entity in _weekdays():
+        return True  # a day of the week is when, not what: "Monday to Friday" answers "on a Sunday?"
+    if _YEAR.match(entity):
+        return any((sc.hit.chunk.date or "").startswith(entity) for sc in evidence)
+    if not (entity.isalpha() and _ACRONYM_LETTERS[0] <= len(entity) <= _ACRONYM_LETTERS[1]):
+        return False
+    if entity.endswith("s") and entity[:-1] in terms:
+        return True
+    for text in _evidence_texts(evidence):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", text)).lower()
+        if entity in initials:
+            return True
+    return False
+
+
 def _names_period(periods: Sequence[str], evidence: Sequence[Scored]) -> bool:
     """Whether the quoted text, the heading or title it sits under, or its document's date names
     one of ``periods``."""
@@ -137,6 +169,10 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
         return False
     text = " ".join(sc.text for sc in evidence)
     if info.answer_type == "date":
+        # a date the question itself gives is not its answer: "on what date in July 2027 will the
+        # board meet?" is not answered by "at its meeting in July 2027"
+        for own in dates_in(info.text):
+            text = re.sub(re.escape(own), " ", text, flags=re.IGNORECASE)
         return has_date(text)
     if info.answer_type == "number":
         money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
@@ -277,7 +313,9 @@ def features(pool: Pool, evidence: Sequence[Scored], top_dense: float) -> dict[s
         "dense": dense,
         "evidence_semantic": max((sc.semantic for sc in evidence), default=0.0),
         "coverage": term_coverage(subject, terms, pool.weights),
-        "entity_coverage": (sum(1 for e in entities if e in terms) / len(entities)) if entities else 1.0,
+        "entity_coverage": (sum(_entity_named(e, terms, evidence) for e in entities) / len(entities))
+        if entities
+        else 1.0,
         "typed": 1.0 if _has_type(info, evidence) else 0.0,
         "lead_overlap": max((sc.overlap for sc in evidence), default=0.0),
         "personal_unmet": 1.0 if info.personal and not _states_action(info, evidence) else 0.0,
@@ -328,6 +366,9 @@ def decide(
         # "the allocation for 2026/27" is not answered by the 2024/25 allocation
         return Decision(False, "missing_entity", f["dense"], f["coverage"], False, f)
     if single and not _role_named(info, evidence):
+        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
+    if single and "person" in info.slots and not slots_in(_evidence_texts(evidence), ["person"]):
+        # "who is the ICB's chief nursing officer?" is not answered by a line that names no one
         return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
     if single and not _slot_stated(pool, evidence):
         # "what's the email address?" is not answered by a reply that holds no email address

@@ -29,6 +29,7 @@ from ics_assistant.answering.analysis import (
     has_number,
     names_in,
     plain_numbers,
+    stem,
 )
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
@@ -353,7 +354,7 @@ def counts_focus(text: str, focus: str) -> bool:
     in_dates = {t for d in dates_in(text) for t in tokenize_words(d)}  # "the 2021 deadline" counts nothing
     for i, w in enumerate(words):
         counts = (_NUM_TOKEN.match(w) and w not in in_dates) or w in _COUNT_WORDS
-        if counts and any(content_terms(x) == [focus] for x in words[i + 1 : i + 4]):
+        if counts and any(content_terms(x) == [focus] or stem(x) == focus for x in words[i + 1 : i + 4]):
             return True
     return False
 
