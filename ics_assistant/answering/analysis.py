@@ -252,7 +252,13 @@ def _stems(text: str) -> tuple[str, ...]:
 def content_terms(text: str, *, keep: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content terms of ``text`` in order (stop words dropped, acronyms folded)."""
     stop_stems = _stop_stems()
-    return [t for t in _stems(text) if t in keep or (t not in stop_stems and len(t) > 1)]
+    return [
+        t
+        for t in _stems(text)
+        if t in keep
+        # a contraction of a stop word ("i'm", "they've", "it'll") says no more than the word
+        or (t not in stop_stems and len(t) > 1 and re.split(r"['’]", t, maxsplit=1)[0] not in stop_stems)
+    ]
 
 
 @lru_cache(maxsize=1)
