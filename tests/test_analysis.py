@@ -14,4 +14,4 @@ def test_a_contraction_of_a_stop_word_is_no_content_term() -> None:
 def test_a_question_with_a_contraction_keeps_its_real_terms() -> None:
     info = analyze_question("Can I get my bus fares back if I'm on pension credit?")
     assert not any("'" in t for t in info.terms)
-    assert "pension" in info.terms
+    assert "credit" in info.terms
