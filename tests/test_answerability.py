@@ -159,3 +159,11 @@ def test_a_date_the_question_gives_is_not_its_answer() -> None:
     text = "The board will decide in public at its meeting in July 2027. The review ends on 3 May 2027."
     assert not _decision("On what date in July 2027 will the board decide?", text).has_answer_type
     assert _decision("On what date in 2027 will the review end?", text).has_answer_type
+
+
+def test_only_a_how_do_i_request_needs_its_verb_in_the_quote() -> None:
+    text = "You cannot walk in to the Ashby clinic: you need a referral from your GP."
+    # "how do I book?" is not answered by a passage that never says how to book
+    assert not _decision("How do I book at the Ashby clinic?", text).answerable
+    # "can I just turn up?" is a yes/no question its words need not repeat: "you cannot walk in"
+    assert _decision("Can I just turn up at the Ashby clinic without my GP?", text).answerable

@@ -223,6 +223,11 @@ def _action_terms(question: str) -> frozenset[str]:
     return frozenset()
 
 
+# "how do I register with a GP?" asks how to do one thing: a passage that never names it does not
+# say how. "can I just turn up?" or "who can I phone?" asks something else, left to the model.
+_HOW_DO_I = re.compile(r"^\s*how\s+(?:do|can|should|could|would|shall|will|must)\s+i\b", re.I)
+
+
 def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     """For "how do I ..." questions: a quoted sentence names the action asked about (when a parser
     finds no action, every key term of the request)."""
@@ -358,7 +363,12 @@ def decide(
     if single and info.answer_type in ("date", "number") and not f["typed"]:
         # "when" needs a date and "how many" a number that counts the thing asked: never a guess
         return Decision(False, _reason(f), f["dense"], f["coverage"], False, f)
-    if info.personal and _action_terms(info.text) and not _states_action(info, evidence):
+    if (
+        info.personal
+        and _HOW_DO_I.match(info.text)
+        and _action_terms(info.text)
+        and not _states_action(info, evidence)
+    ):
         # "how do I register with a GP?" is not answered by a passage that never says "register"
         return Decision(False, "personal_service", f["dense"], f["coverage"], False, f)
     periods = _PERIOD.findall(info.text)
