@@ -159,6 +159,9 @@ def test_a_date_the_question_gives_is_not_its_answer() -> None:
     text = "The board will decide in public at its meeting in July 2027. The review ends on 3 May 2027."
     assert not _decision("On what date in July 2027 will the board decide?", text).has_answer_type
     assert _decision("On what date in 2027 will the review end?", text).has_answer_type
+    # a longer date that holds the given one is an answer: "when in March 2021 was it sent?"
+    sent = "The update was sent to partners on 19 March 2021."
+    assert _decision("When in March 2021 was the update sent?", sent).has_answer_type
 
 
 def test_only_a_how_do_i_request_needs_its_verb_in_the_quote() -> None:

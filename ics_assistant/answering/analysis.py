@@ -34,6 +34,7 @@ __all__ = [
     "names_in",
     "numbers_in",
     "stem",
+    "without_dates",
 ]
 
 
@@ -268,6 +269,15 @@ def _stop_stems() -> frozenset[str]:
 
 def dates_in(text: str) -> list[str]:
     return [m.group(0) for m in _DATE_RE.finditer(text)]
+
+
+def without_dates(text: str, dates: Sequence[str]) -> str:
+    """``text`` with each whole date that is one of ``dates`` blanked (a longer date that contains
+    one is kept: "19 March 2021" stays when "March 2021" is given)."""
+    given = {d.lower() for d in dates}
+    if not given:
+        return text
+    return _DATE_RE.sub(lambda m: " " if m.group(0).lower() in given else m.group(0), text)
 
 
 def has_date(text: str) -> bool:

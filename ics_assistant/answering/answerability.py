@@ -27,6 +27,7 @@ from ics_assistant.answering.analysis import (
     names_in,
     numbers_in,
     plain_numbers,
+    without_dates,
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
 from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
@@ -171,9 +172,8 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.answer_type == "date":
         # a date the question itself gives is not its answer: "on what date in July 2027 will the
         # board meet?" is not answered by "at its meeting in July 2027"
-        for own in dates_in(info.text):
-            text = re.sub(re.escape(own), " ", text, flags=re.IGNORECASE)
-        return has_date(text)
+        # (whole dates only: "19 March 2021" still answers "when in March 2021 was it sent?")
+        return has_date(without_dates(text, dates_in(info.text)))
     if info.answer_type == "number":
         money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
         if money and not _MONEY.search(text):
