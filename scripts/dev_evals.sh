@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every eval set on its own corpus (a development loop; figures are not first runs).
 # Usage: scripts/dev_evals.sh OUTDIR [extra eval args...]
-# The seed corpus's sets (golden, seed-blind, seed-fresh, seed-fresh2) run on corpus/; every
+# The seed corpus's sets (golden, seed-blind, seed-fresh*) run on corpus/; every
 # evals/corpora/NAME/ runs its questions.jsonl on its own corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ run() {  # name corpus dataset [args]
     2>/dev/null | grep -E "^ +(strict_accuracy|false_refusal_rate|refusal_recall):" | tr -s ' \n' ' '
   echo
 }
-for set in golden seed-blind seed-fresh seed-fresh2; do
+for set in golden seed-blind seed-fresh seed-fresh2 seed-fresh3 seed-fresh4 seed-fresh5 seed-fresh6; do
   [ -f "evals/datasets/$set.jsonl" ] && run "$set" corpus "evals/datasets/$set.jsonl" "$@"
 done
 for dir in evals/corpora/*/; do
