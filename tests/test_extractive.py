@@ -273,3 +273,19 @@ def test_a_heading_over_a_block_that_is_not_all_items_opens_no_list() -> None:
     comp = _compose("How do I contact the knee clinic office?", GUIDE)
     assert not comp.is_list
     assert "01234 567890" in comp.text
+
+
+SPENDING = (
+    "In 2025/26 the board received an allocation of £2.41 billion. We spent £2,403.8 million. "
+    "Our spending was as follows:\n"
+    "hospital (acute) services: £1,210 million\n"
+    "mental health services: £298 million\n"
+    "prescribing: £189 million\n"
+    "running the board: £31.8 million"
+)
+
+
+def test_a_list_item_that_gives_the_value_asked_for_can_lead_and_stands_alone() -> None:
+    comp = _compose("How much was spent on prescribing?", SPENDING)
+    assert comp.text.split("[1]")[0].endswith("prescribing: £189 million ")
+    assert "running the board" not in comp.text.split("[1]")[0]  # the next item is another thing

@@ -110,3 +110,29 @@ def test_unwrap_stays_linear_on_a_megabyte_paragraph() -> None:
     out = unwrap(text)
     assert time.perf_counter() - started < 10  # minutes when each join re-read the whole line
     assert out == " ".join(lines)
+
+
+def test_a_pdf_bullet_glyph_on_its_own_line_starts_an_item_and_items_end_as_plain_lines() -> None:
+    from ics_assistant.ingest.normalise import drop_bullet_marks, join_bullet_glyphs
+
+    text = (
+        "The board of the integrated care board met in public on 14 May at the Civic Hall, Eskbridge.\n"
+        "It agreed to:\n \x7f\n"
+        "expand the virtual ward from 64 to 80 beds by March, at a cost of £1.6 million a\n"
+        "year\n\x7f\n"
+        "award a five-year contract for non-emergency patient transport to Moorside\n"
+        "Patient Transport, worth £14.7 million, starting on 1 October next year\n"
+        "\u2022\n"
+        "continue funding the physiotherapy service\n"
+        "The board meets in public every two months. Members of the public can ask questions.\n"
+    )
+    lines = drop_bullet_marks(unwrap(join_bullet_glyphs(text))).splitlines()
+    assert lines[1] == "It agreed to:"
+    assert lines[2] == "expand the virtual ward from 64 to 80 beds by March, at a cost of £1.6 million a year"
+    # an item on its first line that ran to the margin carries on, whatever the case of the next line
+    assert lines[3].endswith(
+        "to Moorside Patient Transport, worth £14.7 million, starting on 1 October next year"
+    )
+    assert lines[4] == "continue funding the physiotherapy service"
+    assert lines[5].startswith("The board meets")
+    assert "\x7f" not in "".join(lines) and "•" not in "".join(lines)

@@ -190,10 +190,11 @@ def _heads_block(chunk_text: str, start: int, end: int) -> bool:
         and 0 < len(body.split()) <= HEADING_WORDS
         and not body.endswith((".", "!", "?", ",", ":", ";"))
         and _BULLET.match(body) is None
+        and _LABEL_VALUE.match(body) is None  # "COUNTY HELPLINE: 01632 960735" states a fact
     )
 
 
-def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]], *, headings: bool = True) -> set[int]:
     """Indices of sentences that are items of a list: lines after an intro ending ':' or ';', or
     the lines of a block under a heading line when every line of that block is an item (at least
     two): "What MSK Direct can help with" / "back and neck pain" / "sprains, strains and ..."."""
@@ -213,7 +214,7 @@ def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
             in_list = False
         if text.rstrip().endswith((":", ";")):
             in_list = True
-    for head, body in itertools.pairwise(blocks):
+    for head, body in itertools.pairwise(blocks if headings else []):
         if len(head) != 1 or len(body) < 2 or not _heads_block(chunk_text, *spans[head[0]]):
             continue
         lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
@@ -388,7 +389,10 @@ def score_sentences(
         if vecs is not None and len(vecs) == len(spans):
             sims = vecs @ query_vector
         items = _list_items(chunk.text, spans)
-        records = _records(chunk.text, spans)
+        # the lines of a list after its "...:" intro are items, each its own thing, not one record's
+        # fields (a block of short lines under a heading may still be a record: a name, an address)
+        colon_items = _list_items(chunk.text, spans, headings=False)
+        records = {i: r for i, r in _records(chunk.text, spans).items() if i not in colon_items}
         owned = _intro_items(items, len(spans))
         for i, (s, e) in enumerate(spans):
             text = chunk.text[s:e]

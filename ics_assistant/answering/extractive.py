@@ -200,6 +200,12 @@ def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     return _value_after(info, sc.hit.chunk, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
 
 
+def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
+    """A list item that itself gives the value asked for, about a thing the question names:
+    "mental health services: £298 million" answers "how much went on mental health services?"."""
+    return _gives_value(info, sc.text) is True and any(t in sc.terms for t in info.terms)
+
+
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in _LIST_TYPES
     if info.answer_type in ("list", "name"):  # a list intro that names what is asked leads over prose
@@ -211,7 +217,7 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         s
         for s in ranked
         if (not _is_intro(s) or _expands(info, pool, s))
-        and (list_ok or not s.bare_item or _item_with_value(info, pool, s))
+        and (list_ok or not s.bare_item or _item_with_value(info, pool, s) or _item_states_value(info, s))
         and not _title(s)
     ]
     if info.entities:  # the lead must itself name what the question names, when any sentence does
@@ -375,7 +381,12 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         elif not quotes and not entry and sc.index + 1 < len(sentences) and max_sentences > 1:  # lead only
             nxt = sentences[sc.index + 1]
             # a name or label line: its next line says what it is (a salutation "Dear colleague," does not)
-            short = len(sc.text.split()) < 5 and not nxt.text.rstrip().endswith(",")
+            # (two items of one list are two things: "prescribing: £189 million" stands alone)
+            short = (
+                len(sc.text.split()) < 5
+                and not nxt.text.rstrip().endswith(",")
+                and not (sc.item and nxt.item)
+            )
             # never a list intro ("These include:") without its list
             if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not (
                 nxt.is_question or _is_intro(nxt)

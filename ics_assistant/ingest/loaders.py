@@ -31,7 +31,14 @@ from types import FrameType
 from typing import Any
 
 from ics_assistant.errors import LoadError
-from ics_assistant.ingest.normalise import markdown_to_text, plain_text_prose, strip_page_furniture, unwrap
+from ics_assistant.ingest.normalise import (
+    drop_bullet_marks,
+    join_bullet_glyphs,
+    markdown_to_text,
+    plain_text_prose,
+    strip_page_furniture,
+    unwrap,
+)
 
 __all__ = ["LOADERS", "LOAD_SECONDS", "SUPPORTED_SUFFIXES", "ZIP_SUFFIXES", "check_zip_size", "load_file"]
 
@@ -189,7 +196,10 @@ def load_pdf(path: Path, data: bytes, max_unpacked: int | None = None) -> str:
             pages.append(page.extract_text() or "")
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(str(path), f"corrupt or unreadable PDF: {exc}") from exc
-    pages = [unwrap(p) for p in strip_page_furniture(pages)]
+    # a bullet glyph on its own line starts the next line's item (before the page edges are read:
+    # a glyph line repeated near page tops is no running header); items end as plain lines
+    pages = [join_bullet_glyphs(p) for p in pages]
+    pages = [drop_bullet_marks(unwrap(p)) for p in strip_page_furniture(pages)]
     return _nonempty(path, "\n\n".join(p.strip() for p in pages if p.strip()))
 
 

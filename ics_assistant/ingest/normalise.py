@@ -22,7 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["is_hard_wrapped", "markdown_to_text", "plain_text_prose", "strip_page_furniture", "unwrap"]
+__all__ = [
+    "drop_bullet_marks",
+    "is_hard_wrapped",
+    "join_bullet_glyphs",
+    "markdown_to_text",
+    "plain_text_prose",
+    "strip_page_furniture",
+    "unwrap",
+]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _PAGE_LINE = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -89,6 +97,33 @@ def _inline_text(children: Sequence[object]) -> str:
         elif kind == "image":
             parts.append(getattr(child, "content", ""))
     return " ".join("".join(parts).split(" ")).strip()
+
+
+# A bullet a PDF's text layer gives as a line of its own: a symbol-font glyph that pypdf reads
+# as "\x7f" or a private-use character, or a bullet character with nothing after it.
+_GLYPH_BULLET = re.compile("^[ \t]*[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7\x7f\uf0b7\uf0a7][ \t]*$")
+_BULLET_MARK = re.compile(r"(?m)^[ \t]*•[ \t]+")
+
+
+def join_bullet_glyphs(text: str) -> str:
+    """Put each bullet that stands on a line of its own in front of the next line ("• item"), so
+    that the item starts a line that unwrapping will not join to the line before."""
+    out: list[str] = []
+    pending = False
+    for line in text.splitlines():
+        if _GLYPH_BULLET.match(line):
+            pending = True
+            continue
+        if pending and line.strip():
+            line = "• " + line.strip()
+            pending = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def drop_bullet_marks(text: str) -> str:
+    """List items as plain lines, as the Markdown and HTML loaders give them: no leading "• "."""
+    return _BULLET_MARK.sub("", text)
 
 
 def strip_page_furniture(pages: Sequence[str]) -> list[str]:
@@ -174,7 +209,7 @@ def unwrap(text: str) -> str:
             out
             and stripped
             and _continues(out[-1].tail, out[-1].length, stripped, width)
-            and not _ends_item(out[-1].parts[0], line)
+            and not _ends_item(out[-1].parts, line, width)
         ):
             hyphen = _HYPHEN_END.search(out[-1].tail)
             nxt = _WORD_START.match(stripped)
@@ -221,11 +256,16 @@ def _continues(p: str, length: int, line: str, width: int) -> bool:
     return not (_SENTENCE_END.search(p) and not p.endswith("-"))
 
 
-def _ends_item(first: str, line: str) -> bool:
+def _ends_item(parts: Sequence[str], line: str, width: int) -> bool:
     """A list item's wrapped lines hang indented (or carry on in lower case); a line back at the
-    margin that starts a new sentence after an item (``first``: the item's first line) ends the
-    list ("Everyone else pays ...")."""
-    return first.lstrip().startswith(_BULLETS) and not line[:1].isspace() and line[:1].isupper()
+    margin that starts a new sentence after an item (``parts``: the item's pieces so far, its first
+    line first) ends the list ("Everyone else pays ..."). But an item still on its first line,
+    which ran to the margin, carries on whatever the case ("... transport to Moorside" / "Patient
+    Transport, worth £14.7 million"): a PDF's text layer loses the hanging indent."""
+    first = parts[0]
+    if not first.lstrip().startswith(_BULLETS) or line[:1].isspace() or not line[:1].isupper():
+        return False
+    return not (len(parts) == 1 and len(first.strip()) >= _NEAR_WIDTH * width)
 
 
 def plain_text_prose(text: str) -> str:
