@@ -14,7 +14,6 @@ first corrected to the closest word of the retrieved text.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -31,6 +30,7 @@ from ics_assistant.answering.analysis import (
     plain_numbers,
     stem,
 )
+from ics_assistant.answering.layout import LABEL_VALUE, heads_block, intro_items, list_items, record_lines
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.retrieval.spelling import is_english_word
@@ -38,7 +38,6 @@ from ics_assistant.textnorm import tokenize_words
 from ics_assistant.types import Hit
 
 __all__ = [
-    "ITEM_CHARS",
     "Pool",
     "Scored",
     "correct_terms",
@@ -162,113 +161,9 @@ def correct_terms(info: QuestionInfo, vocabulary: set[str]) -> QuestionInfo:
     )
 
 
-ITEM_CHARS = 300  # a line longer than this is a paragraph, never one item or entry of a list
-
-
-def item_line(chunk_text: str, start: int, end: int) -> bool:
-    """Whether the sentence at ``chunk_text[start:end]`` reads as one item of a list: a bullet, or
-    a line that ends no sentence ("approved the winter plan for 2026/27, including ...")."""
-    text = chunk_text[start:end]
-    if _BULLET.match(text) is not None:
-        return True
-    body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
-    return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
-
-
-HEADING_WORDS = 12  # a heading line that opens a list has at most this many words
-
-
-def _heads_block(chunk_text: str, start: int, end: int) -> bool:
-    """Whether the sentence at ``chunk_text[start:end]`` is a heading line standing as its own block
-    (blank lines around it, short, ending no sentence): "What MSK Direct can help with"."""
-    body = chunk_text[start:end].strip()
-    before = chunk_text[:start].rstrip(" ")
-    after = chunk_text[end:].lstrip(" ")
-    return (
-        (not before or before.endswith("\n\n"))
-        and after.startswith("\n\n")
-        and 0 < len(body.split()) <= HEADING_WORDS
-        and not body.endswith((".", "!", "?", ",", ":", ";"))
-        and _BULLET.match(body) is None
-        and _LABEL_VALUE.match(body) is None  # "COUNTY HELPLINE: 01632 960735" states a fact
-    )
-
-
-def _list_items(chunk_text: str, spans: Sequence[tuple[int, int]], *, headings: bool = True) -> set[int]:
-    """Indices of sentences that are items of a list: lines after an intro ending ':' or ';', or
-    the lines of a block under a heading line when every line of that block is an item (at least
-    two): "What MSK Direct can help with" / "back and neck pain" / "sprains, strains and ..."."""
-    items: set[int] = set()
-    in_list = False
-    blocks: list[list[int]] = []
-    for i, (s, e) in enumerate(spans):
-        text = chunk_text[s:e]
-        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
-        new_line = "\n" in gap
-        if "\n\n" in gap:
-            blocks.append([])
-        blocks[-1].append(i)
-        if in_list and i and new_line and item_line(chunk_text, s, e):
-            items.add(i)
-        else:
-            in_list = False
-        if text.rstrip().endswith((":", ";")):
-            in_list = True
-    for head, body in itertools.pairwise(blocks if headings else []):
-        if len(head) != 1 or len(body) < 2 or not _heads_block(chunk_text, *spans[head[0]]):
-            continue
-        lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
-        if lines and all(item_line(chunk_text, *spans[i]) for i in body):
-            items.update(body)
-    return items
-
-
-def _intro_items(items: set[int], n: int) -> dict[int, list[int]]:
-    """Each list's intro sentence (the one before a run of items) mapped to its items."""
-    out: dict[int, list[int]] = {}
-    for i in range(n):
-        if i not in items and i + 1 in items:
-            run = []
-            j = i + 1
-            while j in items:
-                run.append(j)
-                j += 1
-            out[i] = run
-    return out
-
-
-def _records(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """Sentences that are lines of a record, mapped to the record's first line: a block of short
-    lines set off by blank lines, a short name first, then fields that end no sentence
-    ("The Haven" / "27 Bridge Street, Dalesford" / "For adults aged 18 and over" / "Open 5pm to 11pm")."""
-    out: dict[int, int] = {}
-    block: list[int] = []
-
-    def close() -> None:
-        lines = [chunk_text[spans[i][0] : spans[i][1]].strip() for i in block]
-        if (
-            _RECORD_LINES[0] <= len(block) <= _RECORD_LINES[1]
-            and len(lines[0].split()) <= _RECORD_NAME_WORDS
-            and all(len(ln) <= _RECORD_LINE_CHARS and not ln.endswith((".", "?", ":", ";")) for ln in lines)
-        ):
-            out.update(dict.fromkeys(block, block[0]))
-
-    for i, (s, _e) in enumerate(spans):
-        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
-        if gap.count("\n") == 1 and block:
-            block.append(i)
-        else:
-            if block:
-                close()
-            block = [i] if "\n" in gap else []
-    if block:
-        close()
-    return out
-
-
 def _is_heading(text: str, title: str) -> bool:
     body = text.strip()
-    if _LABEL_VALUE.match(body):  # "CRISIS LINE: 0306 999 0735" states a fact, it is not only a heading
+    if LABEL_VALUE.match(body):  # "CRISIS LINE: 0306 999 0735" states a fact, it is not only a heading
         return False
     if body.endswith("?") or len(body.split()) < 4 or body == title.strip():
         return True
@@ -338,10 +233,6 @@ _SLOT_WORDS = frozenset(content_terms(SLOT_WORDS))
 _INLINE_LIST = re.compile(r"^\W*(?:\w+\W+){2,}\w+:\s+[^:;,.]+(?:[,;]\s+[^:;,]+){2,}")
 _PHONE_FOCUS = frozenset(content_terms("phone telephone contact"))
 _PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?!\d|[.,]\d)")
-_LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")
-_RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
-_RECORD_NAME_WORDS = 8
-_RECORD_LINE_CHARS = 100
 _NUM_TOKEN = re.compile(r"^\d+(?:[.,]\d+)*$")
 _COUNT_WORDS = frozenset({"million", "thousand", "hundred", "billion"})
 
@@ -388,12 +279,12 @@ def score_sentences(
         sims: Vectors | None = None
         if vecs is not None and len(vecs) == len(spans):
             sims = vecs @ query_vector
-        items = _list_items(chunk.text, spans)
+        items = list_items(chunk.text, spans)
         # the lines of a list after its "...:" intro are items, each its own thing, not one record's
         # fields (a block of short lines under a heading may still be a record: a name, an address)
-        colon_items = _list_items(chunk.text, spans, headings=False)
-        records = {i: r for i, r in _records(chunk.text, spans).items() if i not in colon_items}
-        owned = _intro_items(items, len(spans))
+        colon_items = list_items(chunk.text, spans, headings=False)
+        records = {i: r for i, r in record_lines(chunk.text, spans).items() if i not in colon_items}
+        owned = intro_items(items, len(spans))
         for i, (s, e) in enumerate(spans):
             text = chunk.text[s:e]
             terms = said = frozenset(content_terms(text))
@@ -439,7 +330,7 @@ def score_sentences(
         field = record >= 0 and record != i  # a record's fields are its facts, not headings
         heading = not is_item and not field and _is_heading(text, hit.chunk.title)
         # a heading line over a block of items is that list's intro, not a heading to pass over
-        heads_list = (hit.chunk.chunk_id, i) in inherited and _heads_block(hit.chunk.text, s, e)
+        heads_list = (hit.chunk.chunk_id, i) in inherited and heads_block(hit.chunk.text, s, e)
         if heading and not heads_list and not (cue >= 0.6 and len(text.split()) >= 2):
             score *= 0.5  # headings, titles and questions are not answers
         scored.append(

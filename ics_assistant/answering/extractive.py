@@ -26,7 +26,8 @@ from ics_assistant.answering.analysis import (
     names_in,
     numbers_in,
 )
-from ics_assistant.answering.evidence import ITEM_CHARS, Pool, Scored, is_title_line, item_line
+from ics_assistant.answering.evidence import Pool, Scored, is_title_line
+from ics_assistant.answering.layout import ITEM_CHARS, item_line
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement

@@ -1,0 +1,131 @@
+"""The layout of a passage's lines (pure): which lines are items of a list, which line introduces
+them (a line ending ':' or ';', or a heading line standing over a block of items), and which
+blocks of short lines are one record (a name, then its address and hours).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+__all__ = [
+    "HEADING_WORDS",
+    "ITEM_CHARS",
+    "LABEL_VALUE",
+    "heads_block",
+    "intro_items",
+    "item_line",
+    "list_items",
+    "record_lines",
+]
+
+_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")  # "CRISIS LINE: 0306 999 0735" states a fact
+_RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
+_RECORD_NAME_WORDS = 8
+_RECORD_LINE_CHARS = 100
+
+
+ITEM_CHARS = 300  # a line longer than this is a paragraph, never one item or entry of a list
+
+
+def item_line(chunk_text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``chunk_text[start:end]`` reads as one item of a list: a bullet, or
+    a line that ends no sentence ("approved the winter plan for 2026/27, including ...")."""
+    text = chunk_text[start:end]
+    if _BULLET.match(text) is not None:
+        return True
+    body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
+    return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
+
+
+HEADING_WORDS = 12  # a heading line that opens a list has at most this many words
+
+
+def heads_block(chunk_text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``chunk_text[start:end]`` is a heading line standing as its own block
+    (blank lines around it, short, ending no sentence): "What MSK Direct can help with"."""
+    body = chunk_text[start:end].strip()
+    before = chunk_text[:start].rstrip(" ")
+    after = chunk_text[end:].lstrip(" ")
+    return (
+        (not before or before.endswith("\n\n"))
+        and after.startswith("\n\n")
+        and 0 < len(body.split()) <= HEADING_WORDS
+        and not body.endswith((".", "!", "?", ",", ":", ";"))
+        and _BULLET.match(body) is None
+        and LABEL_VALUE.match(body) is None  # "COUNTY HELPLINE: 01632 960735" states a fact
+    )
+
+
+def list_items(chunk_text: str, spans: Sequence[tuple[int, int]], *, headings: bool = True) -> set[int]:
+    """Indices of sentences that are items of a list: lines after an intro ending ':' or ';', or
+    the lines of a block under a heading line when every line of that block is an item (at least
+    two): "What MSK Direct can help with" / "back and neck pain" / "sprains, strains and ..."."""
+    items: set[int] = set()
+    in_list = False
+    blocks: list[list[int]] = []
+    for i, (s, e) in enumerate(spans):
+        text = chunk_text[s:e]
+        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
+        new_line = "\n" in gap
+        if "\n\n" in gap:
+            blocks.append([])
+        blocks[-1].append(i)
+        if in_list and i and new_line and item_line(chunk_text, s, e):
+            items.add(i)
+        else:
+            in_list = False
+        if text.rstrip().endswith((":", ";")):
+            in_list = True
+    for head, body in itertools.pairwise(blocks if headings else []):
+        if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]]):
+            continue
+        lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
+        if lines and all(item_line(chunk_text, *spans[i]) for i in body):
+            items.update(body)
+    return items
+
+
+def intro_items(items: set[int], n: int) -> dict[int, list[int]]:
+    """Each list's intro sentence (the one before a run of items) mapped to its items."""
+    out: dict[int, list[int]] = {}
+    for i in range(n):
+        if i not in items and i + 1 in items:
+            run = []
+            j = i + 1
+            while j in items:
+                run.append(j)
+                j += 1
+            out[i] = run
+    return out
+
+
+def record_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Sentences that are lines of a record, mapped to the record's first line: a block of short
+    lines set off by blank lines, a short name first, then fields that end no sentence
+    ("The Haven" / "27 Bridge Street, Dalesford" / "For adults aged 18 and over" / "Open 5pm to 11pm")."""
+    out: dict[int, int] = {}
+    block: list[int] = []
+
+    def close() -> None:
+        lines = [chunk_text[spans[i][0] : spans[i][1]].strip() for i in block]
+        if (
+            _RECORD_LINES[0] <= len(block) <= _RECORD_LINES[1]
+            and len(lines[0].split()) <= _RECORD_NAME_WORDS
+            and all(len(ln) <= _RECORD_LINE_CHARS and not ln.endswith((".", "?", ":", ";")) for ln in lines)
+        ):
+            out.update(dict.fromkeys(block, block[0]))
+
+    for i, (s, _e) in enumerate(spans):
+        gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"
+        if gap.count("\n") == 1 and block:
+            block.append(i)
+        else:
+            if block:
+                close()
+            block = [i] if "\n" in gap else []
+    if block:
+        close()
+    return out
