@@ -30,7 +30,7 @@ from ics_assistant.answering.analysis import (
     plain_numbers,
     stem,
 )
-from ics_assistant.answering.layout import LABEL_VALUE, heads_block, intro_items, list_items, record_lines
+from ics_assistant.answering.layout import LABEL_VALUE, intro_items, list_layout, record_lines
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.retrieval.spelling import is_english_word
@@ -65,7 +65,6 @@ _INTENT = re.compile(
     r"the end of) \d{4})\b",
     re.I,
 )
-_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 # A role held by a named person: capitalised, as in a signature or byline.
 _ROLE_TITLE = re.compile(
     r"\b(?:Chair(?:man|woman|person)?|Chief Executive|Chief Officer|Director|Secretary of State|Minister|"
@@ -269,7 +268,7 @@ def score_sentences(
     sentence_vectors: Mapping[str, Vectors],
     query_vector: Vectors,
 ) -> Pool:
-    raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool, int]] = []
+    raw: list[tuple[Hit, int, int, int, str, frozenset[str], float, bool, int, bool]] = []
     inherited: dict[tuple[str, int], frozenset[str]] = {}
     df: dict[str, int] = {}
     for hit in hits:
@@ -279,11 +278,11 @@ def score_sentences(
         sims: Vectors | None = None
         if vecs is not None and len(vecs) == len(spans):
             sims = vecs @ query_vector
-        items = list_items(chunk.text, spans)
+        lists = list_layout(chunk.text, spans)
+        items = lists.items
         # the lines of a list after its "...:" intro are items, each its own thing, not one record's
         # fields (a block of short lines under a heading may still be a record: a name, an address)
-        colon_items = list_items(chunk.text, spans, headings=False)
-        records = {i: r for i, r in record_lines(chunk.text, spans).items() if i not in colon_items}
+        records = {i: r for i, r in record_lines(chunk.text, spans).items() if i not in lists.colon_items}
         owned = intro_items(items, len(spans))
         for i, (s, e) in enumerate(spans):
             text = chunk.text[s:e]
@@ -299,7 +298,7 @@ def score_sentences(
             for term in said:  # how rare a term is counts what the text says, not what it inherits
                 df[term] = df.get(term, 0) + 1
             sem = float(sims[i]) if sims is not None else 0.0
-            raw.append((hit, i, s, e, text, terms, sem, i in items, records.get(i, -1)))
+            raw.append((hit, i, s, e, text, terms, sem, i in items, records.get(i, -1), i in lists.headed))
     n = len(raw)
     info = correct_terms(info, set(df))
     weights = {t: math.log(1.0 + (n + 1) / (df.get(t, 0) + 0.5)) for t in info.terms}
@@ -312,7 +311,7 @@ def score_sentences(
     }
     scored: list[Scored] = []
     prev_text = ""
-    for hit, i, s, e, text, terms, sem, is_item, record in raw:
+    for hit, i, s, e, text, terms, sem, is_item, record, headed in raw:
         after_heading = i > 0 and prev_text.rstrip().endswith("?")
         prev_text = text
         own = term_coverage(info.terms, terms, weights)
@@ -330,7 +329,7 @@ def score_sentences(
         field = record >= 0 and record != i  # a record's fields are its facts, not headings
         heading = not is_item and not field and _is_heading(text, hit.chunk.title)
         # a heading line over a block of items is that list's intro, not a heading to pass over
-        heads_list = (hit.chunk.chunk_id, i) in inherited and heads_block(hit.chunk.text, s, e)
+        heads_list = headed and (hit.chunk.chunk_id, i) in inherited
         if heading and not heads_list and not (cue >= 0.6 and len(text.split()) >= 2):
             score *= 0.5  # headings, titles and questions are not answers
         scored.append(

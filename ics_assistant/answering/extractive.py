@@ -27,13 +27,13 @@ from ics_assistant.answering.analysis import (
     numbers_in,
 )
 from ics_assistant.answering.evidence import Pool, Scored, is_title_line
-from ics_assistant.answering.layout import ITEM_CHARS, item_line
+from ics_assistant.answering.layout import BULLET, ITEM_CHARS, item_line
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation, cite
 
-__all__ = ["Composition", "Quote", "compose_extractive", "format_date", "render_quotes"]
+__all__ = ["Composition", "Quote", "compose_extractive", "format_date", "quoted_evidence", "render_quotes"]
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
 _PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
@@ -42,7 +42,6 @@ _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|T
 _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
 _LIST_TYPES = ("list", "other", "definition")
 _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
-_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 # A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
 _YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 _AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
@@ -121,7 +120,7 @@ def _list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
 
 
 def _colon_intro(sc: Scored) -> bool:
-    return sc.text.rstrip().endswith((":", ";")) and _BULLET.match(sc.text) is None
+    return sc.text.rstrip().endswith((":", ";")) and BULLET.match(sc.text) is None
 
 
 def _is_intro(sc: Scored) -> bool:
@@ -142,7 +141,7 @@ def _intro_of(pool: Pool, sc: Scored) -> Scored | None:
         items = _list_block(pool, prev)
         if items:
             return prev if sc.index in items else None
-        if prev.text.rstrip().endswith((".", "?", "!")) and not _BULLET.match(prev.text):
+        if prev.text.rstrip().endswith((".", "?", "!")) and not BULLET.match(prev.text):
             return None
     return None
 
@@ -389,7 +388,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
                 and not (sc.item and nxt.item)
             )
             # never a list intro ("These include:") without its list
-            if (short or _CONTINUES.match(_BULLET.sub("", nxt.text))) and not (
+            if (short or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (
                 nxt.is_question or _is_intro(nxt)
             ):
                 end = nxt.end
@@ -458,7 +457,7 @@ def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], b
             intro = chunk.text[q.start : intro_end].rstrip()
             lines = [f"{frame}{intro} [{n}]"]
             for s, e in q.items:
-                lines.append("- " + _BULLET.sub("", chunk.text[s:e]).strip())
+                lines.append("- " + BULLET.sub("", chunk.text[s:e]).strip())
             last = re.split(r"(?<=[.!?])\s+", intro)[-1]  # the intro sentence, not the lead before it
             announced = [int(x) for x in numbers_in(last) if x.isdigit()]
             if q.truncated:
@@ -467,7 +466,7 @@ def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], b
                 lines.append(f"The source names only the {_item_noun(intro)} listed above.")
             parts.append("\n".join(lines))
         else:
-            parts.append(frame + _with_marker(" ".join(_BULLET.sub("", q.text).split()), n))
+            parts.append(frame + _with_marker(" ".join(BULLET.sub("", q.text).split()), n))
     joiner = "\n" if is_list else " "
     return joiner.join(parts), tuple(citations), is_list
 
@@ -484,13 +483,17 @@ def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 1
     if not quotes:
         return Composition("", (), (), ())
     text, citations, is_list = render_quotes(quotes)
-    evidence = tuple(
+    return Composition(text, citations, tuple(quotes), quoted_evidence(pool, quotes), is_list)
+
+
+def quoted_evidence(pool: Pool, quotes: Sequence[Quote]) -> tuple[Scored, ...]:
+    """The scored sentences that ``quotes`` quote, in quote order (what the reply stands on)."""
+    return tuple(
         sc
         for q in quotes
         for sc in pool.by_chunk[q.chunk.chunk_id]
         if sc.start >= q.start and sc.end <= q.end
     )
-    return Composition(text, citations, tuple(quotes), evidence, is_list)
 
 
 def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: int = 12) -> Composition:
@@ -517,9 +520,7 @@ def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: i
             continue  # the reply already answers this part
         q = fresh[0]
         quotes.append(q)
-        evidence.extend(
-            sc for sc in pool.by_chunk[q.chunk.chunk_id] if sc.start >= q.start and sc.end <= q.end
-        )
+        evidence.extend(quoted_evidence(pool, [q]))
     if len(quotes) == len(first.quotes):
         return first
     text, citations, is_list = render_quotes(quotes)

@@ -8,19 +8,23 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = [
+    "BULLET",
+    "HEADING_ENDS",
     "HEADING_WORDS",
     "ITEM_CHARS",
     "LABEL_VALUE",
+    "ListLayout",
     "heads_block",
     "intro_items",
     "item_line",
-    "list_items",
+    "list_layout",
     "record_lines",
 ]
 
-_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")  # a bullet or "1." opening a line
 LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")  # "CRISIS LINE: 0306 999 0735" states a fact
 _RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
 _RECORD_NAME_WORDS = 8
@@ -34,13 +38,14 @@ def item_line(chunk_text: str, start: int, end: int) -> bool:
     """Whether the sentence at ``chunk_text[start:end]`` reads as one item of a list: a bullet, or
     a line that ends no sentence ("approved the winter plan for 2026/27, including ...")."""
     text = chunk_text[start:end]
-    if _BULLET.match(text) is not None:
+    if BULLET.match(text) is not None:
         return True
     body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
     return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
 
 
-HEADING_WORDS = 12  # a heading line that opens a list has at most this many words
+HEADING_WORDS = 12  # a heading line has at most this many words
+HEADING_ENDS = (".", "!", "?", ",", ":", ";")  # and ends no sentence or clause
 
 
 def heads_block(chunk_text: str, start: int, end: int) -> bool:
@@ -53,17 +58,26 @@ def heads_block(chunk_text: str, start: int, end: int) -> bool:
         (not before or before.endswith("\n\n"))
         and after.startswith("\n\n")
         and 0 < len(body.split()) <= HEADING_WORDS
-        and not body.endswith((".", "!", "?", ",", ":", ";"))
-        and _BULLET.match(body) is None
+        and not body.endswith(HEADING_ENDS)
+        and BULLET.match(body) is None
         and LABEL_VALUE.match(body) is None  # "COUNTY HELPLINE: 01632 960735" states a fact
     )
 
 
-def list_items(chunk_text: str, spans: Sequence[tuple[int, int]], *, headings: bool = True) -> set[int]:
-    """Indices of sentences that are items of a list: lines after an intro ending ':' or ';', or
-    the lines of a block under a heading line when every line of that block is an item (at least
-    two): "What MSK Direct can help with" / "back and neck pain" / "sprains, strains and ..."."""
-    items: set[int] = set()
+@dataclass(frozen=True)
+class ListLayout:
+    """The lists of a passage, by sentence index."""
+
+    colon_items: frozenset[int]  # lines after an intro ending ':' or ';'
+    headed: frozenset[int]  # heading lines standing over a block whose every line is an item
+    items: frozenset[int]  # every item: the colon lists' and the blocks under those headings
+
+
+def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout:
+    """The items of a passage's lists: lines after an intro ending ':' or ';', and the lines of a
+    block under a heading line when every line of that block is an item (at least two): "What MSK
+    Direct can help with" / "back and neck pain" / "sprains, strains and sports injuries"."""
+    colon: set[int] = set()
     in_list = False
     blocks: list[list[int]] = []
     for i, (s, e) in enumerate(spans):
@@ -74,21 +88,24 @@ def list_items(chunk_text: str, spans: Sequence[tuple[int, int]], *, headings: b
             blocks.append([])
         blocks[-1].append(i)
         if in_list and i and new_line and item_line(chunk_text, s, e):
-            items.add(i)
+            colon.add(i)
         else:
             in_list = False
         if text.rstrip().endswith((":", ";")):
             in_list = True
-    for head, body in itertools.pairwise(blocks if headings else []):
+    headed: set[int] = set()
+    under: set[int] = set()
+    for head, body in itertools.pairwise(blocks):
         if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]]):
             continue
         lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
         if lines and all(item_line(chunk_text, *spans[i]) for i in body):
-            items.update(body)
-    return items
+            headed.add(head[0])
+            under.update(body)
+    return ListLayout(frozenset(colon), frozenset(headed), frozenset(colon | under))
 
 
-def intro_items(items: set[int], n: int) -> dict[int, list[int]]:
+def intro_items(items: frozenset[int], n: int) -> dict[int, list[int]]:
     """Each list's intro sentence (the one before a run of items) mapped to its items."""
     out: dict[int, list[int]] = {}
     for i in range(n):

@@ -17,15 +17,14 @@ from dataclasses import dataclass
 
 from ics_assistant.answering.analysis import QuestionInfo, content_terms
 from ics_assistant.answering.evidence import Pool
-from ics_assistant.answering.extractive import Composition, Quote, render_quotes
+from ics_assistant.answering.extractive import Composition, Quote, quoted_evidence, render_quotes
+from ics_assistant.answering.layout import HEADING_ENDS, HEADING_WORDS
 from ics_assistant.types import Chunk
 
 __all__ = ["Series", "compose_series", "find_series", "list_intro", "numbered_series"]
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # a run of non-blank lines
 _NUMBERED = re.compile(r"^(?:(?P<label>[A-Za-z][A-Za-z-]*)\s+)?(?P<n>\d{1,2})\s*[.:)]\s+(?P<name>\S.*)$")
-_HEADING_WORDS = 12
-_ENDS_SENTENCE = (".", "!", "?", ",", ";", ":")
 MIN_ITEMS = 3  # two numbered headings are a pair, not a list worth answering from the outline
 
 
@@ -62,7 +61,7 @@ def _heading_lines(chunks: Sequence[Chunk]) -> list[Line]:
             if "\n" in text or at in seen:
                 continue
             seen.add(at)
-            if 0 < len(text.split()) <= _HEADING_WORDS and not text.endswith(_ENDS_SENTENCE):
+            if 0 < len(text.split()) <= HEADING_WORDS and not text.endswith(HEADING_ENDS):
                 out.append(Line(chunk, m.start(), m.start() + len(m.group().rstrip())))
     return out
 
@@ -140,10 +139,4 @@ def compose_series(pool: Pool, series: Series, *, max_items: int = 12) -> Compos
             quotes.insert(0, Quote(setting.hit.chunk, setting.start, setting.end))
     quotes.extend(Quote(line.chunk, line.start, line.end, listed=True) for line in series.items[:max_items])
     text, citations, _ = render_quotes(quotes)
-    evidence = tuple(
-        sc
-        for q in quotes
-        for sc in pool.by_chunk.get(q.chunk.chunk_id, ())
-        if sc.start >= q.start and sc.end <= q.end
-    )
-    return Composition(text, citations, tuple(quotes), evidence, True)
+    return Composition(text, citations, tuple(quotes), quoted_evidence(pool, quotes), True)
