@@ -344,12 +344,7 @@ class Assistant:
         over the retrieved passages and the rest of the lead passage's document, where a second detail
         about the same subject is most often written (the question's words found one part's answer,
         not always the other's). Returns the pools and the hits added from that document."""
-        lead = hits[0].chunk.doc_id
-        seen = {h.chunk.chunk_id for h in hits}
-        rest = [c for c in self.index.document_chunks(audience, lead) if c.chunk_id not in seen]
-        more = [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
-        if more:
-            vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
+        more = self._more_hits(hits, self.index.document_chunks(audience, hits[0].chunk.doc_id), vectors)
         part_vectors = self.embedder.embed([self.lexicon.spell_out(p) for p in parts])
         candidates = [*hits, *more]
         pools = [
@@ -357,6 +352,17 @@ class Assistant:
             for info, v in zip(infos, part_vectors, strict=True)
         ]
         return pools, more
+
+    def _more_hits(
+        self, hits: Sequence[Hit], chunks: Sequence[Chunk], vectors: dict[str, Vectors]
+    ) -> list[Hit]:
+        """``chunks`` not already among ``hits``, each once and in order, as further hits ranked after
+        them; their sentence vectors are added to ``vectors``."""
+        seen = {h.chunk.chunk_id for h in hits}
+        rest = list({c.chunk_id: c for c in chunks if c.chunk_id not in seen}.values())
+        if rest:
+            vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
+        return [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
 
     def _outline_list(
         self,
@@ -377,14 +383,8 @@ class Assistant:
             series, named = found
             if comp.is_list and named & set(content_terms(list_intro(comp))):
                 return None
-            seen = {h.chunk.chunk_id for h in hits}
             lines = [*series.items, *([series.intro] if series.intro else [])]
-            rest = list(
-                {ln.chunk.chunk_id: ln.chunk for ln in lines if ln.chunk.chunk_id not in seen}.values()
-            )
-            more = [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
-            if rest:
-                vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
+            more = self._more_hits(hits, [ln.chunk for ln in lines], vectors)
             outline_pool = score_sentences(info, [*hits, *more], vectors, query_vector)
             return (
                 outline_pool,
