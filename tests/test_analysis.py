@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_question, content_terms
+from ics_assistant.answering.analysis import analyze_question, content_terms, names_in
+from ics_assistant.answering.lexicon import Lexicon, using
 
 
 def test_a_contraction_of_a_stop_word_is_no_content_term() -> None:
@@ -15,3 +16,15 @@ def test_a_question_with_a_contraction_keeps_its_real_terms() -> None:
     info = analyze_question("Can I get my bus fares back if I'm on pension credit?")
     assert not any("'" in t for t in info.terms)
     assert "credit" in info.terms
+
+
+def test_a_name_inside_a_sentence_counts_though_the_corpus_capitalises_its_last_word() -> None:
+    # "Health" is capitalised in every document (furniture), "Stepwise" is not: mid-sentence, the
+    # run still names an organisation; at a sentence start, the first capital may be the sentence's
+    lexicon = Lexicon(common_caps=frozenset({"Health"}))
+    with using(lexicon):
+        assert names_in("The programme is delivered by Stepwise Health on behalf of the ICB.") == [
+            "Stepwise Health"
+        ]
+        assert names_in("Local Health services are changing.") == []
+        assert names_in("• Mental Health support is free.") == []

@@ -74,3 +74,19 @@ def test_a_misspelt_term_is_corrected_to_the_evidence_but_an_english_word_never_
     fixed = correct_terms(info, {"plan", "statutori", "ics"})
     assert "plain" in fixed.terms  # what the person meant, not the corpus's "plan"
     assert "statutori" in fixed.terms and "statutri" not in fixed.terms
+
+
+def test_a_name_the_question_gives_is_not_the_answer_to_which_organisation() -> None:
+    text = (
+        "Healthier Futures is the local name for the prevention programme in Marlby.\n\n"
+        "The programme is delivered by Stepwise Health on behalf of the ICB."
+    )
+    chunk = Chunk(
+        "h:1", "h", text, 0, len(text), audience="public", title="FAQ", sentences=tuple(split_sentences(text))
+    )
+    question = "Which organisation delivers the Healthier Futures programme?"
+    vector = FakeEmbedder().embed([question])[0]
+    pool = score_sentences(analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, vector)
+    restates, answers = pool.sentences
+    assert answers.cue > restates.cue
+    assert pool.ranked()[0].text.startswith("The programme is delivered by Stepwise Health")

@@ -304,10 +304,19 @@ def names_in(text: str) -> list[str]:
     """Proper names: runs of capitalised words (not at a sentence start alone) and acronyms."""
     found: list[str] = []
     for m in _NAME_RE.finditer(text):
-        words = [w for w in m.group(0).split() if not _common_cap(w)]
-        if len(words) >= 1 and not all(_common_cap(w) for w in m.group(0).split()[1:]):
+        words = m.group(0).split()
+        # a capital inside a sentence names something even when the words after it are ones the
+        # corpus capitalises everywhere ("delivered by Stepwise Health"); at a sentence start it may
+        # only be the sentence's capital ("Local Health ...")
+        first = not _common_cap(words[0]) and not _starts_sentence(text, m.start())
+        if first or not all(_common_cap(w) for w in words[1:]):
             found.append(m.group(0))
     return found
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"'“‘(*•–—-")
+    return not before or before[-1] in ".!?:;\n"
 
 
 _ROLE_RE = re.compile(

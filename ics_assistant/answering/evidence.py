@@ -210,7 +210,9 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
     if kind == "name":
         if is_title_line(text, title):
             return 0.0  # a document's title line names no one, whatever its capitals
-        names = names_in(text)
+        # a name the question gives is what it asks about, not the answer ("which organisation
+        # delivers Healthier Futures?": "Healthier Futures is the local name for ..." names no one new)
+        names = [n for n in names_in(text) if not set(content_terms(n)) <= set(info.terms)]
         if names and "person" in info.slots and not has_slot(text, "person"):
             return 0.3  # "who is the chair?" wants a person: "Chair of the ... Board" names a body only
         if names and (_SAID.search(text) or _ROLE_TITLE.search(text)):
