@@ -90,3 +90,10 @@ def test_a_name_the_question_gives_is_not_the_answer_to_which_organisation() -> 
     restates, answers = pool.sentences
     assert answers.cue > restates.cue
     assert pool.ranked()[0].text.startswith("The programme is delivered by Stepwise Health")
+
+
+def test_a_number_written_in_words_counts_the_thing_asked_about() -> None:
+    info = analyze_question("How many times a day do the carers visit?")
+    assert info.focus is not None
+    assert counts_focus("Support workers then visit up to four times a day.", info.focus)
+    assert not counts_focus("Support workers visit you at home every day.", info.focus)

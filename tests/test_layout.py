@@ -45,3 +45,23 @@ def test_a_label_value_line_heads_no_list_and_a_name_with_its_fields_is_a_record
     assert records[_index("Open every day, 5pm to 11pm")] == _index("The Harbour")
     # the lines after "...:" are items, each its own thing: evidence never reads them as one record
     assert _index("prescribing: £189 million") in list_layout(TEXT, _spans()).colon_items
+
+
+def test_a_record_ends_at_its_first_line_that_is_no_field() -> None:
+    # a postal address joined from two wrapped lines is too long to be a field: the name, phone and
+    # email before it are still a record (the phone line is about the team named above it)
+    text = (
+        "How do I contact the team?\n\n"
+        "All-Age Care Team\n"
+        "Phone: 01632 960270 (Monday to Friday, 9am to 4.30pm)\n"
+        "Email: care@example.example\n"
+        "Post: All-Age Care Team, NHS Saltby ICB, Harbour House, 14 Quay Street, Saltby ZD1 4QT, "
+        "United Kingdom"
+    )
+    spans = list(split_sentences(text))
+    lines = [text[s:e] for s, e in spans]
+    records = record_lines(text, spans)
+    team = lines.index("All-Age Care Team")
+    assert records[lines.index("Email: care@example.example")] == team
+    assert records[next(i for i, ln in enumerate(lines) if ln.startswith("Phone:"))] == team
+    assert next(i for i, ln in enumerate(lines) if ln.startswith("Post:")) not in records

@@ -57,6 +57,8 @@ def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, 
         ("Ring extension 4432 if the rota changes.", "phone", True),
         ("It is open from 8am to 11pm every day.", "time", True),
         ("It opens in the summer of 2027.", "time", False),
+        ("The car may arrive up to two hours before your appointment.", "time", True),  # "how early?"
+        ("The appointment lasts two hours.", "time", False),
         ("The scanner cost £2.4 million.", "money", True),
         ("Parking is free for blue badge holders.", "money", True),
         ("71.8% of people aged 65 and over were vaccinated.", "percent", True),

@@ -19,6 +19,7 @@ from ics_assistant.textnorm import WORD_EDGE, normalize_for_match, tokenize_word
 
 __all__ = [
     "MONTHS",
+    "NUMBER_WORDS",
     "STOP_WORDS",
     "AnswerType",
     "QuestionInfo",
@@ -72,7 +73,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-_NUMBER_WORDS = _words(
+NUMBER_WORDS = _words(
     """two three four five six seven eight nine ten eleven twelve thirteen twenty thirty forty fifty
     hundred hundreds thousand thousands million millions billion dozen"""
 )
@@ -297,7 +298,7 @@ def plain_numbers(text: str) -> list[str]:
 def has_number(text: str) -> bool:
     if _NUMBER_RE.search(text):
         return True
-    return any(w in _NUMBER_WORDS for w in tokenize_words(text))
+    return any(w in NUMBER_WORDS for w in tokenize_words(text))
 
 
 def names_in(text: str) -> list[str]:

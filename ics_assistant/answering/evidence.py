@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from ics_assistant.answering.analysis import (
     MONTHS,
+    NUMBER_WORDS,
     QuestionInfo,
     content_terms,
     dates_in,
@@ -204,6 +205,8 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
         return 1.0
     if kind == "number":
         plain = plain_numbers(text)
+        if info.focus is not None and counts_focus(text, info.focus):
+            return 1.0  # "up to four times a day" counts the times asked about, in words
         if plain and info.focus is not None:
             return 1.0 if counts_focus(text, info.focus) else 0.5
         return 1.0 if plain else (0.2 if has_number(text) else 0.0)
@@ -235,7 +238,6 @@ _INLINE_LIST = re.compile(r"^\W*(?:\w+\W+){2,}\w+:\s+[^:;,.]+(?:[,;]\s+[^:;,]+){
 _PHONE_FOCUS = frozenset(content_terms("phone telephone contact"))
 _PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[ -]?|0)\d{2,4}(?:[ -]?\d{3,4}){2}(?!\d|[.,]\d)")
 _NUM_TOKEN = re.compile(r"^\d+(?:[.,]\d+)*$")
-_COUNT_WORDS = frozenset({"million", "thousand", "hundred", "billion"})
 
 
 def counts_focus(text: str, focus: str) -> bool:
@@ -246,7 +248,7 @@ def counts_focus(text: str, focus: str) -> bool:
     words = tokenize_words(text)
     in_dates = {t for d in dates_in(text) for t in tokenize_words(d)}  # "the 2021 deadline" counts nothing
     for i, w in enumerate(words):
-        counts = (_NUM_TOKEN.match(w) and w not in in_dates) or w in _COUNT_WORDS
+        counts = (_NUM_TOKEN.match(w) and w not in in_dates) or w in NUMBER_WORDS
         if counts and any(content_terms(x) == [focus] or stem(x) == focus for x in words[i + 1 : i + 4]):
             return True
     return False

@@ -128,12 +128,22 @@ def record_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int,
 
     def close() -> None:
         lines = [chunk_text[spans[i][0] : spans[i][1]].strip() for i in block]
+        # the fields run until a line that is no field (a long or a finished line: a postal address
+        # joined from two wrapped lines ends the record "Team" / "Phone: ..." / "Email: ...")
+        fields = next(
+            (
+                k
+                for k, ln in enumerate(lines)
+                if len(ln) > _RECORD_LINE_CHARS or ln.endswith((".", "?", ":", ";"))
+            ),
+            len(lines),
+        )
         if (
-            _RECORD_LINES[0] <= len(block) <= _RECORD_LINES[1]
+            _RECORD_LINES[0] <= fields
+            and len(block) <= _RECORD_LINES[1]
             and len(lines[0].split()) <= _RECORD_NAME_WORDS
-            and all(len(ln) <= _RECORD_LINE_CHARS and not ln.endswith((".", "?", ":", ";")) for ln in lines)
         ):
-            out.update(dict.fromkeys(block, block[0]))
+            out.update(dict.fromkeys(block[:fields], block[0]))
 
     for i, (s, _e) in enumerate(spans):
         gap = chunk_text[spans[i - 1][1] : s] if i else "\n\n"

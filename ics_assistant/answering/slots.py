@@ -125,7 +125,10 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
     ),
     "time": re.compile(
         r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|\bnoon\b|\bmidday\b|"
-        r"\bmidnight\b|\b24 hours\b|\b24/7\b|\bround the clock\b|\bany time\b",
+        r"\bmidnight\b|\b24 hours\b|\b24/7\b|\bround the clock\b|\bany time\b|"
+        # "how early will the car come?": "up to two hours before", a time relative to another
+        r"\b(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five)[- ]"
+        r"(?:minutes?|hours?)\s+(?:before|after|early|late|beforehand)\b",
         re.I,
     ),
     "money": re.compile(
