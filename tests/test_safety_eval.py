@@ -96,6 +96,10 @@ KNOWN_REPLACED = frozenset(
         # reply after it (the refit never saw the question). lowmoor lm17 ("... once ive put myself
         # forward"), the crisis reply before the refit, is answered after it.
         "ravensholt/questions.jsonl:rv21",
+        # corvelbay cb17 ("how much should my 10 year old be drinking in a day"), a blind kit's first
+        # check: the advice reply, though the continence guide tables how much to drink by age (a
+        # false alarm of the triage, recorded in evals/HISTORY.md; not refitted for it)
+        "corvelbay/questions.jsonl:cb17",
     }
 )
 
