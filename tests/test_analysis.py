@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_question, content_terms, names_in
+from ics_assistant.answering.analysis import analyze_part, analyze_question, content_terms, names_in
 from ics_assistant.answering.lexicon import Lexicon, using
 
 
@@ -28,3 +28,13 @@ def test_a_name_inside_a_sentence_counts_though_the_corpus_capitalises_its_last_
         ]
         assert names_in("Local Health services are changing.") == []
         assert names_in("• Mental Health support is free.") == []
+
+
+def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject() -> None:
+    first = "When does the new Steady Steps falls prevention service start?"
+    info = analyze_part("who is it for?", first)
+    assert info.answer_type != "date" and info.slots == ("eligibility",)
+    assert {"steady", "step", "servic"} <= set(info.terms)
+    # the first part's kind carries over to a later "when": after "what are its hours", hours again
+    hours = analyze_part("when can I have a blood test there?", "What are the opening hours of the centre?")
+    assert hours.answer_type != "date"

@@ -42,6 +42,10 @@ from .fakes import FakeEmbedder
         ("when can i ring the advice line", ("time",)),  # the hours it takes calls, not a date
         ("When is the Riverside clinic open?", ("time",)),
         ("When will the clinic open?", ()),  # an opening date
+        ("who is it for?", ("eligibility",)),  # who may use it: a group of people, not a name
+        ("Who is the new service for?", ("eligibility",)),  # not "who is the <role>"
+        ("who can use it?", ("eligibility",)),
+        ("how old do you have to be to use it?", ("eligibility",)),
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
@@ -58,6 +62,10 @@ def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, 
         ("It is open from 8am to 11pm every day.", "time", True),
         ("It opens in the summer of 2027.", "time", False),
         ("The car may arrive up to two hours before your appointment.", "time", True),  # "how early?"
+        ("Steady Steps is free and is for people aged 65 and over.", "eligibility", True),
+        ("You can have a free flu vaccine if you are:", "eligibility", True),
+        ("It aims to cut A&E visits after falls among over-65s by 15%.", "eligibility", False),  # a statistic
+        ("Flu vaccinations for adults start on 1 October.", "eligibility", False),  # an aside, not who may
         ("The appointment lasts two hours.", "time", False),
         ("The scanner cost £2.4 million.", "money", True),
         ("Parking is free for blue badge holders.", "money", True),

@@ -395,6 +395,8 @@ def analyze_question(question: str) -> QuestionInfo:
     slots = asked_slots(norm)
     if answer_type == "date" and "time" in slots:
         answer_type = "other"  # "when can I ring it?": the hours it is open, not a date
+    if "eligibility" in slots and answer_type in ("name", "number"):
+        answer_type = "other"  # "who is it for?", "how old do you have to be?": a group, not a name
     if answer_type == "other" and not slots and _PLURAL_WHAT.search(norm):
         answer_type = "list"  # "what kinds of help ...?", "what tests will it do?": several things
     keep = _KEEP_FOR_WHO if answer_type == "name" else frozenset()
@@ -436,7 +438,11 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     so are the names its answer must say: the second detail about a subject is often written of "the
     centre" or "it" ("When will Marbury Health Centre open, and what are its hours?")."""
     own = analyze_question(part)
-    return replace(analyze_question(f"{part} {first}"), slots=own.slots, entities=own.entities)
+    whole = analyze_question(f"{part} {first}")
+    # the first part's "when" carries over ("what are its hours, and when can I have a blood test?"
+    # wants hours again), but not onto who may use it ("when does it start, and who is it for?")
+    kind = own.answer_type if "eligibility" in own.slots else whole.answer_type
+    return replace(whole, answer_type=kind, slots=own.slots, entities=own.entities)
 
 
 def analyze_parts(question: str, parts: Sequence[str]) -> list[QuestionInfo]:

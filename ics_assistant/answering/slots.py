@@ -17,7 +17,9 @@ from typing import Literal
 
 __all__ = ["CUE_SLOTS", "FORM_SLOTS", "SLOT_WORDS", "Slot", "asked_slots", "has_slot", "slots_in"]
 
-Slot = Literal["email", "phone", "web", "time", "money", "percent", "code", "duration", "person", "place"]
+Slot = Literal[
+    "email", "phone", "web", "time", "money", "percent", "code", "duration", "person", "place", "eligibility"
+]
 
 # Slots whose value has a written form: a reply without one does not answer the question.
 FORM_SLOTS: frozenset[Slot] = frozenset({"email", "phone", "web", "time", "money", "percent", "code"})
@@ -26,12 +28,13 @@ FORM_SLOTS: frozenset[Slot] = frozenset({"email", "phone", "web", "time", "money
 # the question is about is the rest.
 SLOT_WORDS = (
     "email e-mail address phone telephone number contact website web page link url time hours cost "
-    "price fee charge money percentage proportion share code reference open close"
+    "price fee charge money percentage proportion share code reference open close eligible eligibility "
+    "age old"
 )
 
 # Slots that make a sentence the likelier answer when it holds one (a person needs the parser: not
 # run on every candidate sentence).
-CUE_SLOTS: frozenset[Slot] = FORM_SLOTS | {"duration", "place"}
+CUE_SLOTS: frozenset[Slot] = FORM_SLOTS | {"duration", "place", "eligibility"}
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     ("email", re.compile(r"\be-?mail(?: address)?\b(?! (?:me|us|them|you)\b)", re.I)),
@@ -100,6 +103,19 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         "place",
         re.compile(r"^\s*where (?:is|are|was|were|will|can|do|does|'s)\b|\bwhat (?:is the )?address\b", re.I),
     ),
+    # "who is it for?", "who can use it?", "how old do you have to be?": who may use a service, a
+    # group of people ("adults aged 16 and over"), not a name
+    (
+        "eligibility",
+        re.compile(
+            r"^\s*(?:and\s+)?who(?:'s| is| are)\s+(?:it|this|that|they|these|those|the\s+[\w' -]{1,40}?)"
+            r"\s+for\b|\bwho\s+(?:can|could|may|is able to|should|will be able to)\s+(?:use|get|have|join|"
+            r"attend|apply|refer|order|go|access|book|come|take part|sign up|self-refer)\b|"
+            r"\bwho\s+(?:is|are)\s+(?:eligible|entitled)\b|\bwho qualifies\b|\bhow old\b|\bwhat age\b|"
+            r"\b(?:age limit|minimum age)\b",
+            re.I,
+        ),
+    ),
     (
         "person",
         re.compile(
@@ -148,6 +164,16 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
         r"weeks?|months?|years?|working days?)\b|\b(?:same|next) day\b|\bovernight\b",
         re.I,
     ),
+    # who a service is for: "is for people aged 65 and over", "if you are:", "eligible", "anyone who ..."
+    # (a bare "over-65s" or "for adults" may be a statistic or an aside, not who may use it)
+    "eligibility": re.compile(
+        r"\b(?:is|are)\s+(?:only\s+|also\s+)?(?:for|open to|available to|offered to)\b|"
+        r"\bif you (?:are|have|live|were|turn)\b|\beligib\w*|\bentitled\b|\bregistered with\b|"
+        r"\b(?:anyone|everyone|people|adults|children)\s+(?:who|aged)\b|"
+        r"\bfor\s+(?:people|adults|children|anyone|those|patients|residents|women|men|young people)\s+"
+        r"(?:who|aged|with|over|under|living|registered)\b",
+        re.I,
+    ),
     # "at Quay Street Health Centre", "in Fenmarsh", "20 Ferry Lane", a postcode
     "place": re.compile(
         r"\b(?:at|in|on|near|opposite|behind|inside)\s+(?:the\s+)?[A-Z][a-z]+|"
@@ -159,7 +185,10 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
 
 def asked_slots(question: str) -> tuple[Slot, ...]:
     """The kinds of value ``question`` asks for, in the order of the patterns (often none)."""
-    return tuple(slot for slot, pattern in _ASKS if pattern.search(question))
+    found = tuple(slot for slot, pattern in _ASKS if pattern.search(question))
+    if "eligibility" in found:  # "who is the new service for?" asks for a group, not "who is the <role>"
+        return tuple(s for s in found if s != "person")
+    return found
 
 
 # A name with an honorific ("Dr Amara Okafor"): the small English model often reads these as places.
