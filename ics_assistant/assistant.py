@@ -20,13 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ics_assistant.answering.analysis import (
-    QuestionInfo,
-    analyze_part,
-    analyze_parts,
-    analyze_question,
-    content_terms,
-)
+from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
@@ -35,6 +29,7 @@ from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.outline import compose_series, find_series, list_intro
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
+from ics_assistant.answering.question import QuestionInfo, analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.safety import Triage, default_triage
 from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
 from ics_assistant.answering.support import CitedPassage, check_sentence_support

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ics_assistant.answering.acronyms import find_acronym_definitions
-from ics_assistant.answering.analysis import analyze_question, content_terms
+from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.lexicon import Lexicon, using
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.types import DocumentMeta

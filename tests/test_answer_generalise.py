@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_extractive
 from ics_assistant.answering.lexicon import using
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.spelling import Speller

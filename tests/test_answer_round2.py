@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ics_assistant.answering.analysis import analyze_question
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.answering.safety import screen_message
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings

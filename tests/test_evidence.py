@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.evidence import correct_terms, counts_focus, score_sentences
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 

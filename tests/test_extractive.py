@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import Composition, compose_extractive
 from ics_assistant.answering.layout import item_line
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 

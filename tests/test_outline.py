@@ -4,9 +4,9 @@ quoted each from its own chunk. Texts are invented, not from a corpus."""
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.outline import compose_series, find_series, numbered_series
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_parts
 from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.question import analyze_part, analyze_parts, analyze_question
 from ics_assistant.types import Chunk, Hit
 
 from .fakes import FakeEmbedder

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from ics_assistant.answering.analysis import analyze_question
 from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import compose_extractive
-from ics_assistant.answering.slots import asked_slots, has_slot, slots_in
+from ics_assistant.answering.question import analyze_question
+from ics_assistant.answering.slots import asked_slots, has_slot, names_other_person, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
@@ -42,6 +42,9 @@ from .fakes import FakeEmbedder
         ("when can i ring the advice line", ("time",)),  # the hours it takes calls, not a date
         ("When is the Riverside clinic open?", ("time",)),
         ("When will the clinic open?", ()),  # an opening date
+        ("Which consultant is the clinical lead at the centre?", ("person",)),
+        ("who took over from simon stevens as head of the nhs?", ("person",)),
+        ("which pharmacies are open on Sunday?", ()),  # places, not a person
         ("who is it for?", ("eligibility",)),  # who may use it: a group of people, not a name
         ("Who is the new service for?", ("eligibility",)),  # not "who is the <role>"
         ("who can use it?", ("eligibility",)),
@@ -144,7 +147,15 @@ def test_an_email_for_another_named_line_does_not_answer_for_the_line_asked_abou
 
 
 def test_a_when_question_that_asks_for_hours_does_not_want_a_date() -> None:
-    from ics_assistant.answering.analysis import analyze_question
+    from ics_assistant.answering.question import analyze_question
 
     assert analyze_question("When can I call the advice line?").answer_type != "date"
     assert analyze_question("When will the advice line open?").answer_type == "date"
+
+
+def test_a_person_the_question_names_does_not_answer_who_took_over_from_them() -> None:
+    question = "Who took over from Sir Simon Stevens as NHS chief executive?"
+    only_him = ["NHS chief executive Sir Simon Stevens said the milestone was a great achievement."]
+    assert not names_other_person(only_him, question)
+    assert names_other_person([*only_him, "Julia Hart was appointed chief executive in 2022."], question)
+    assert names_other_person(["The chair, Dr Amara Okafor, opened the meeting."], "Who chaired the meeting?")

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ics_assistant.answering.analysis import (
-    QuestionInfo,
     content_terms,
     dates_in,
     has_date,
@@ -34,7 +33,8 @@ from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_su
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
-from ics_assistant.answering.slots import FORM_SLOTS, has_slot, slots_in
+from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.slots import FORM_SLOTS, has_slot, names_other_person, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
@@ -377,8 +377,9 @@ def decide(
         return Decision(False, "missing_entity", f["dense"], f["coverage"], False, f)
     if single and not _role_named(info, evidence):
         return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
-    if single and "person" in info.slots and not slots_in(_evidence_texts(evidence), ["person"]):
-        # "who is the ICB's chief nursing officer?" is not answered by a line that names no one
+    if single and "person" in info.slots and not names_other_person(_evidence_texts(evidence), info.text):
+        # "who is the ICB's chief nursing officer?" is not answered by a line that names no one, nor
+        # "who took over from Simon Stevens?" by one that names only him
         return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
     if single and not _slot_stated(pool, evidence):
         # "what's the email address?" is not answered by a reply that holds no email address

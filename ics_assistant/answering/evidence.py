@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from ics_assistant.answering.analysis import (
     MONTHS,
     NUMBER_WORDS,
-    QuestionInfo,
     content_terms,
     dates_in,
     has_date,
@@ -32,6 +31,7 @@ from ics_assistant.answering.analysis import (
     stem,
 )
 from ics_assistant.answering.layout import LABEL_VALUE, intro_items, list_layout, record_lines
+from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.retrieval.spelling import is_english_word

@@ -16,34 +16,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date as _date
 
-from ics_assistant.answering.analysis import (
-    QuestionInfo,
-    content_terms,
-    has_date,
-    has_number,
-    names_in,
-    numbers_in,
-)
+from ics_assistant.answering.analysis import has_date, has_number, names_in
 from ics_assistant.answering.evidence import Pool, Scored, is_title_line
-from ics_assistant.answering.layout import BULLET, ITEM_CHARS, item_line
+from ics_assistant.answering.layout import BULLET, ITEM_CHARS
+from ics_assistant.answering.lists import (
+    LIST_TYPES,
+    context_terms,
+    expands,
+    intro_of,
+    is_intro,
+    list_block,
+)
 from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.rendering import format_date, render_quotes
 from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
-from ics_assistant.types import Chunk, Citation, cite
+from ics_assistant.types import Chunk, Citation
 
 __all__ = ["Composition", "Quote", "compose_extractive", "format_date", "quoted_evidence", "render_quotes"]
+
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
 _PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
 # A sentence that carries on from the one before it ("So they can ...", "This support should ...").
 _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
 _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
-_LIST_TYPES = ("list", "other", "definition")
 _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
-# A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
-_YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 _AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
 LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
 STATUS_RATIO = 0.4  # a dated status statement may follow the lead of a "still / as planned" question
@@ -74,118 +74,6 @@ class Composition:
     is_list: bool = False
 
 
-def format_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    try:
-        d = _date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def _frame(chunk: Chunk) -> str:
-    title = chunk.title or chunk.doc_id
-    when = format_date(chunk.date)
-    return f"According to {title}, dated {when}: " if when else f"According to {title}: "
-
-
-def _with_marker(text: str, n: int) -> str:
-    body = text.rstrip()
-    tail = ""
-    while body and body[-1] in "”\"’'":
-        tail = body[-1] + tail
-        body = body[:-1]
-    if body.endswith((".", "!", "?")) and not tail:
-        return f"{body[:-1]} [{n}]{body[-1]}"
-    return f"{body}{tail} [{n}]"
-
-
-def _list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
-    """Indices of the list items that follow intro sentence ``sc`` in its chunk (may be empty)."""
-    if not _is_intro(sc):
-        return ()
-    chunk = sc.hit.chunk
-    sentences = pool.by_chunk[chunk.chunk_id]
-    items: list[int] = []
-    heading = not _colon_intro(sc)  # a heading line: its block's lines, when all are items
-    for nxt in sentences[sc.index + 1 :]:
-        gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
-        if "\n" not in gap or (heading and items and "\n\n" in gap):
-            break  # a continuation of the same line, or the block under a heading ended
-        if not item_line(chunk.text, nxt.start, nxt.end) or (heading and not nxt.item):
-            break
-        items.append(nxt.index)
-    return tuple(items) if len(items) >= 2 else ()
-
-
-def _colon_intro(sc: Scored) -> bool:
-    return sc.text.rstrip().endswith((":", ";")) and BULLET.match(sc.text) is None
-
-
-def _is_intro(sc: Scored) -> bool:
-    """A line that introduces a list: ends with ':' or ';' and is not itself a bullet item, or a
-    heading line standing as its own block (its list, if any, is the block under it)."""
-    return _colon_intro(sc) or sc.heads_list
-
-
-def _item_noun(intro: str) -> str:
-    m = re.search(r"\b\d+\s+(?:\w+\s+){0,3}?(\w+s)\b", intro)
-    return m.group(1).lower() if m else "items"
-
-
-def _intro_of(pool: Pool, sc: Scored) -> Scored | None:
-    """The intro sentence of the list that ``sc`` is an item of, if it is one."""
-    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-    for prev in reversed(sentences[: sc.index]):
-        items = _list_block(pool, prev)
-        if items:
-            return prev if sc.index in items else None
-        if prev.text.rstrip().endswith((".", "?", "!")) and not BULLET.match(prev.text):
-            return None
-    return None
-
-
-def _context_terms(chunk: Chunk) -> frozenset[str]:
-    """Terms a chunk's sentences inherit: its heading and its document's title ("the March 2021 update")."""
-    return frozenset(content_terms(f"{chunk.section} {chunk.title}"))
-
-
-def _intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
-    """Whether list intro ``sc`` is about what the question asks: it shares a distinctive question term
-    (one weighing at least half the heaviest), or two terms for a question that asks for a list."""
-    shared = [t for t in info.terms if t in sc.terms]
-    if info.answer_type == "list" and len(shared) >= 2:
-        return True
-    if info.answer_type == "list":
-        # "what tests will the centre do?" / "the centre will provide:" + "blood tests", "lung function
-        # tests": the intro (or, when it says only "The team can help with:", its heading) names one
-        # thing asked about and its items another
-        sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-        heading = set(content_terms(sc.hit.chunk.section))
-        items = set().union(*(sentences[i].terms for i in _list_block(pool, sc)))
-        named = set(info.terms) & (heading | set(sc.terms))
-        if named and len(set(info.terms) & (heading | items | set(sc.terms))) >= 2:
-            return True
-    top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
-    return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
-
-
-def _expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
-    """Whether the list that ``sc`` introduces is the answer: the question asks for a list (or a
-    "what/which" question whose answer the list is), never a yes/no question, and the intro matches."""
-    if not _list_block(pool, sc):
-        return False
-    if info.answer_type == "name" and info.terms:  # "who can get it free?": the list of who, when the
-        around = _context_terms(sc.hit.chunk)  # intro (with its heading and title) says everything asked
-        return all(t in sc.terms or t in around for t in info.terms)
-    if info.answer_type not in _LIST_TYPES:
-        return False
-    if info.answer_type != "list" and _YES_NO.match(info.text):
-        return False
-    return _intro_matches(info, pool, sc)
-
-
 def _title(sc: Scored) -> bool:
     """A document's title line (or one restating it): a heading, never an answer."""
     return sc.heading and is_title_line(sc.text, sc.hit.chunk.title or "")
@@ -207,16 +95,16 @@ def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
 
 
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
-    list_ok = info.answer_type in _LIST_TYPES
+    list_ok = info.answer_type in LIST_TYPES
     if info.answer_type in ("list", "name"):  # a list intro that names what is asked leads over prose
         # about it ("who can have a free flu vaccine?" -> "You can have a free flu vaccine if you are:")
-        intros = [s for s in ranked[:12] if _is_intro(s) and _expands(info, pool, s)]
+        intros = [s for s in ranked[:12] if is_intro(s) and expands(info, pool, s)]
         if intros and intros[0].score >= LIST_LEAD_RATIO * ranked[0].score:
             return intros[0]
     usable = [
         s
         for s in ranked
-        if (not _is_intro(s) or _expands(info, pool, s))
+        if (not is_intro(s) or expands(info, pool, s))
         and (list_ok or not s.bare_item or _item_with_value(info, pool, s) or _item_states_value(info, s))
         and not _title(s)
     ]
@@ -225,7 +113,7 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
             id(s): sum(
                 pool.weights.get(e, 1.0)
                 for e in info.entities
-                if e in s.terms or e in _context_terms(s.hit.chunk)
+                if e in s.terms or e in context_terms(s.hit.chunk)
             )
             for s in usable
         }
@@ -251,13 +139,13 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
 def _setting(info: QuestionInfo, ranked: list[Scored], intro: Scored) -> Scored | None:
     """For a list whose intro lacks some of the question's entities ("the 13 areas ... from April"):
     the best sentence of the same document that names them, quoted before the list."""
-    have = intro.terms | _context_terms(intro.hit.chunk)
+    have = intro.terms | context_terms(intro.hit.chunk)
     missing = [e for e in info.entities if e not in have]
     if not missing:
         return None
     for sc in ranked:
         same_doc = sc.hit.chunk.doc_id == intro.hit.chunk.doc_id
-        if same_doc and not (sc.heading or sc.item or _is_intro(sc)) and all(e in sc.terms for e in missing):
+        if same_doc and not (sc.heading or sc.item or is_intro(sc)) and all(e in sc.terms for e in missing):
             return sc
     return None
 
@@ -285,7 +173,7 @@ def _entry_line(text: str, sentences: Sequence[Scored], sc: Scored) -> list[Scor
     if not (before_single or after_single) or line_end - line_start > ITEM_CHARS:
         return []
     entry = [s for s in sentences if s.start >= line_start and s.end <= line_end]
-    if any(_is_intro(s) for s in entry):  # a line that opens a list is not an entry of one
+    if any(is_intro(s) for s in entry):  # a line that opens a list is not an entry of one
         return []
     return entry if len(entry) > 1 else []
 
@@ -297,9 +185,9 @@ def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
     for nxt in pool.by_chunk[chunk.chunk_id][lead.index + 1 : lead.index + 1 + _AFTER_LEAD]:
         if "\n\n" in chunk.text[lead.end : nxt.start] or nxt.item:
             return None
-        if _is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
+        if is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
             shared = _PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
-            return nxt if shared and _list_block(pool, nxt) else None
+            return nxt if shared and list_block(pool, nxt) else None
     return None
 
 
@@ -321,7 +209,7 @@ def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], 
     if _gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
         return None
     nxt = sentences[sc.index + 1]
-    if "\n\n" in chunk.text[sc.end : nxt.start] or nxt.is_question or _is_intro(nxt) or _title(nxt):
+    if "\n\n" in chunk.text[sc.end : nxt.start] or nxt.is_question or is_intro(nxt) or _title(nxt):
         return None
     return nxt if _gives_value(info, nxt.text) else None
 
@@ -331,15 +219,15 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     if not ranked:
         return []
     lead = _lead(info, pool, ranked)
-    items = _list_block(pool, lead) if _expands(info, pool, lead) else ()
-    if not items and info.answer_type in _LIST_TYPES:
-        intro = _intro_of(pool, lead)
-        if intro is not None and _expands(info, pool, intro):
-            lead, items = intro, _list_block(pool, intro)
-    if not items and info.answer_type in _LIST_TYPES:
+    items = list_block(pool, lead) if expands(info, pool, lead) else ()
+    if not items and info.answer_type in LIST_TYPES:
+        intro = intro_of(pool, lead)
+        if intro is not None and expands(info, pool, intro):
+            lead, items = intro, list_block(pool, intro)
+    if not items and info.answer_type in LIST_TYPES:
         intro = _list_after(info, pool, lead)
         if intro is not None:  # "Hubs offer evening appointments. ... There are three hubs:" + list
-            items = _list_block(pool, intro)
+            items = list_block(pool, intro)
     if items:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
@@ -389,7 +277,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
             )
             # never a list intro ("These include:") without its list
             if (short or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (
-                nxt.is_question or _is_intro(nxt)
+                nxt.is_question or is_intro(nxt)
             ):
                 end = nxt.end
                 used.add((chunk.chunk_id, nxt.index))
@@ -424,7 +312,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
             or (sc.hit.chunk.chunk_id, sc.index) in used
         ):
             continue
-        if _is_intro(sc):
+        if is_intro(sc):
             continue  # a list intro without its list
         if temporal and not has_date(sc.text):
             continue
@@ -435,40 +323,6 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         seen_terms |= sc.terms
         seen_docs.add(sc.hit.chunk.doc_id)
     return quotes
-
-
-def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], bool]:
-    parts: list[str] = []
-    citations: list[Citation] = []
-    last_doc: str | None = None
-    is_list = False
-    for n, q in enumerate(quotes, start=1):
-        chunk = q.chunk
-        citations.append(cite(n, chunk, q.start, q.end))
-        frame = _frame(chunk) if chunk.doc_id != last_doc else ""
-        last_doc = chunk.doc_id
-        if q.listed:
-            is_list = True
-            line = f"- {' '.join(q.text.split())} [{n}]"
-            parts.append(f"{frame.rstrip()}\n{line}" if frame else line)
-        elif q.items:
-            is_list = True
-            intro_end = q.items[0][0]
-            intro = chunk.text[q.start : intro_end].rstrip()
-            lines = [f"{frame}{intro} [{n}]"]
-            for s, e in q.items:
-                lines.append("- " + BULLET.sub("", chunk.text[s:e]).strip())
-            last = re.split(r"(?<=[.!?])\s+", intro)[-1]  # the intro sentence, not the lead before it
-            announced = [int(x) for x in numbers_in(last) if x.isdigit()]
-            if q.truncated:
-                lines.append("The source's list goes on beyond these.")
-            elif announced and max(announced) > len(q.items):
-                lines.append(f"The source names only the {_item_noun(intro)} listed above.")
-            parts.append("\n".join(lines))
-        else:
-            parts.append(frame + _with_marker(" ".join(BULLET.sub("", q.text).split()), n))
-    joiner = "\n" if is_list else " "
-    return joiner.join(parts), tuple(citations), is_list
 
 
 def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 12) -> Composition:

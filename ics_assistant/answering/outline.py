@@ -15,10 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ics_assistant.answering.analysis import QuestionInfo, content_terms
+from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.evidence import Pool
-from ics_assistant.answering.extractive import Composition, Quote, quoted_evidence, render_quotes
+from ics_assistant.answering.extractive import Composition, Quote, quoted_evidence
 from ics_assistant.answering.layout import HEADING_ENDS, HEADING_WORDS
+from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.rendering import render_quotes
 from ics_assistant.types import Chunk
 
 __all__ = ["Series", "compose_series", "find_series", "list_intro", "numbered_series"]

@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["CUE_SLOTS", "FORM_SLOTS", "SLOT_WORDS", "Slot", "asked_slots", "has_slot", "slots_in"]
+__all__ = [
+    "CUE_SLOTS",
+    "FORM_SLOTS",
+    "SLOT_WORDS",
+    "Slot",
+    "asked_slots",
+    "has_slot",
+    "names_other_person",
+    "slots_in",
+]
 
 Slot = Literal[
     "email", "phone", "web", "time", "money", "percent", "code", "duration", "person", "place", "eligibility"
@@ -121,7 +130,11 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile(
             r"^\s*who (?:is|was|'s) (?:the |their |its |our |your )(?:new |current |interim )?\w+|"
             r"\bname of the (?!\w+ (?:scheme|service|centre|center|hub|team|unit|app|course|programme))\w+|"
-            r"^\s*who(?:'s| is| was)? (?:chairs|heads|manages|runs) (?:the |it)",
+            r"^\s*who(?:'s| is| was)? (?:chairs|heads|manages|runs) (?:the |it)|"
+            # "which consultant is the clinical lead?", "who took over from her?": one person, by name
+            r"^\s*which (?:consultant|doctor|gp|nurse|surgeon|clinician|midwife|pharmacist|therapist|manager|"
+            r"director|person|member of staff)\b|"
+            r"^\s*who (?:took over|replaced|succeeded|will replace|will succeed|is replacing)\b",
             re.I,
         ),
     ),
@@ -199,10 +212,33 @@ _HONORIFIC_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Dame|Sir
 def _persons(text: str) -> bool:
     if _HONORIFIC_NAME.search(text):
         return True
+    return bool(_person_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _person_names(text: str) -> tuple[str, ...]:
     from ics_assistant.nlp import load_spacy
 
     doc = load_spacy(exclude=("parser", "lemmatizer"))(text)
-    return any(ent.label_ == "PERSON" for ent in doc.ents)
+    return tuple(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+
+
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "professor", "prof", "dame", "sir", "lord", "lady"}
+)
+
+
+def names_other_person(texts: Iterable[str], question: str) -> bool:
+    """Whether one of ``texts`` names a person the question does not: "who took over from Simon
+    Stevens?" is not answered by a sentence that names only Sir Simon Stevens."""
+    asked = set(re.findall(r"[a-z'’]+", question.lower()))
+    for text in texts:
+        found = [*_person_names(text), *(m.group(0) for m in _HONORIFIC_NAME.finditer(text))]
+        for name in found:
+            words = [w for w in re.findall(r"[a-z'’]+", name.lower()) if w not in _TITLES]
+            if words and not set(words) <= asked:
+                return True
+    return False
 
 
 def has_slot(text: str, slot: Slot) -> bool:

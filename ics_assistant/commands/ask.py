@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ics_assistant.answering.extractive import format_date
+from ics_assistant.answering.rendering import format_date
 from ics_assistant.commands._settings import load_settings
 from ics_assistant.config import GeneratorName
 from ics_assistant.errors import AssistantError, InputError

@@ -1,0 +1,114 @@
+"""Lists in a passage as the extractive answer reads them: which line introduces a list, its items,
+the list an item belongs to, and whether a list is the answer to a question (pure, no model calls)."""
+
+from __future__ import annotations
+
+import re
+
+from ics_assistant.answering.analysis import content_terms
+from ics_assistant.answering.evidence import Pool, Scored
+from ics_assistant.answering.layout import BULLET, item_line
+from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.types import Chunk
+
+__all__ = [
+    "LIST_TYPES",
+    "YES_NO",
+    "colon_intro",
+    "context_terms",
+    "expands",
+    "intro_matches",
+    "intro_of",
+    "is_intro",
+    "item_noun",
+    "list_block",
+]
+
+LIST_TYPES = ("list", "other", "definition")
+# A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
+YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+
+
+def list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
+    """Indices of the list items that follow intro sentence ``sc`` in its chunk (may be empty)."""
+    if not is_intro(sc):
+        return ()
+    chunk = sc.hit.chunk
+    sentences = pool.by_chunk[chunk.chunk_id]
+    items: list[int] = []
+    heading = not colon_intro(sc)  # a heading line: its block's lines, when all are items
+    for nxt in sentences[sc.index + 1 :]:
+        gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
+        if "\n" not in gap or (heading and items and "\n\n" in gap):
+            break  # a continuation of the same line, or the block under a heading ended
+        if not item_line(chunk.text, nxt.start, nxt.end) or (heading and not nxt.item):
+            break
+        items.append(nxt.index)
+    return tuple(items) if len(items) >= 2 else ()
+
+
+def colon_intro(sc: Scored) -> bool:
+    return sc.text.rstrip().endswith((":", ";")) and BULLET.match(sc.text) is None
+
+
+def is_intro(sc: Scored) -> bool:
+    """A line that introduces a list: ends with ':' or ';' and is not itself a bullet item, or a
+    heading line standing as its own block (its list, if any, is the block under it)."""
+    return colon_intro(sc) or sc.heads_list
+
+
+def item_noun(intro: str) -> str:
+    m = re.search(r"\b\d+\s+(?:\w+\s+){0,3}?(\w+s)\b", intro)
+    return m.group(1).lower() if m else "items"
+
+
+def intro_of(pool: Pool, sc: Scored) -> Scored | None:
+    """The intro sentence of the list that ``sc`` is an item of, if it is one."""
+    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+    for prev in reversed(sentences[: sc.index]):
+        items = list_block(pool, prev)
+        if items:
+            return prev if sc.index in items else None
+        if prev.text.rstrip().endswith((".", "?", "!")) and not BULLET.match(prev.text):
+            return None
+    return None
+
+
+def context_terms(chunk: Chunk) -> frozenset[str]:
+    """Terms a chunk's sentences inherit: its heading and its document's title ("the March 2021 update")."""
+    return frozenset(content_terms(f"{chunk.section} {chunk.title}"))
+
+
+def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """Whether list intro ``sc`` is about what the question asks: it shares a distinctive question term
+    (one weighing at least half the heaviest), or two terms for a question that asks for a list."""
+    shared = [t for t in info.terms if t in sc.terms]
+    if info.answer_type == "list" and len(shared) >= 2:
+        return True
+    if info.answer_type == "list":
+        # "what tests will the centre do?" / "the centre will provide:" + "blood tests", "lung function
+        # tests": the intro (or, when it says only "The team can help with:", its heading) names one
+        # thing asked about and its items another
+        sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+        heading = set(content_terms(sc.hit.chunk.section))
+        items = set().union(*(sentences[i].terms for i in list_block(pool, sc)))
+        named = set(info.terms) & (heading | set(sc.terms))
+        if named and len(set(info.terms) & (heading | items | set(sc.terms))) >= 2:
+            return True
+    top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
+    return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
+
+
+def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """Whether the list that ``sc`` introduces is the answer: the question asks for a list (or a
+    "what/which" question whose answer the list is), never a yes/no question, and the intro matches."""
+    if not list_block(pool, sc):
+        return False
+    if info.answer_type == "name" and info.terms:  # "who can get it free?": the list of who, when the
+        around = context_terms(sc.hit.chunk)  # intro (with its heading and title) says everything asked
+        return all(t in sc.terms or t in around for t in info.terms)
+    if info.answer_type not in LIST_TYPES:
+        return False
+    if info.answer_type != "list" and YES_NO.match(info.text):
+        return False
+    return intro_matches(info, pool, sc)

@@ -1,0 +1,21 @@
+"""What a question asks (``answering/question.py``): its terms, its kind of answer, its parts."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.question import analyze_part, analyze_question
+
+
+def test_a_question_with_a_contraction_keeps_its_real_terms() -> None:
+    info = analyze_question("Can I get my bus fares back if I'm on pension credit?")
+    assert not any("'" in t for t in info.terms)
+    assert "credit" in info.terms
+
+
+def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject() -> None:
+    first = "When does the new Steady Steps falls prevention service start?"
+    info = analyze_part("who is it for?", first)
+    assert info.answer_type != "date" and info.slots == ("eligibility",)
+    assert {"steady", "step", "servic"} <= set(info.terms)
+    # the first part's kind carries over to a later "when": after "what are its hours", hours again
+    hours = analyze_part("when can I have a blood test there?", "What are the opening hours of the centre?")
+    assert hours.answer_type != "date"
