@@ -125,19 +125,19 @@ CAFES = (
 
 def test_a_record_of_short_lines_is_quoted_whole_and_its_fields_know_its_name() -> None:
     comp = _compose("What time does The Beacon open?", CAFES, title="Crisis support guide")
-    first = comp.text.split("[1]")[0]
-    assert (
-        "The Beacon" in first
-        and "Market Hall, Upton" in first
-        and "Open Thursday to Sunday, 4pm to 8pm" in first
-    )
-    assert "The Kestrel" not in first
+    first = comp.quotes[0]
+    assert first.record
+    assert "The Beacon" in first.text and "Market Hall, Upton" in first.text
+    assert "Open Thursday to Sunday, 4pm to 8pm" in first.text
+    assert "The Kestrel" not in first.text
+    # quoted as its name, then its fields one per line
+    assert "The Beacon [1]\n- Market Hall, Upton\n- For young people aged 11 to 17\n" in comp.text
 
 
 def test_the_lead_names_the_most_of_what_the_question_names() -> None:
     # no line names both "Kestrel" and "Sunday": the one naming the cafe asked about leads
     comp = _compose("Is The Kestrel open on a Sunday evening?", CAFES, title="Crisis support guide")
-    assert "Open every day, 5pm to 11pm" in comp.text.split("[1]")[0]
+    assert "Open every day, 5pm to 11pm" in comp.quotes[0].text
 
 
 def test_a_list_question_is_answered_by_the_sentence_that_lists_inline() -> None:

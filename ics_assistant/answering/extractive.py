@@ -59,6 +59,7 @@ class Quote:
     items: tuple[tuple[int, int], ...] = ()  # list items (chunk-relative spans) after an intro
     truncated: bool = False  # the source's list goes on past the items kept
     listed: bool = False  # one item of a list spread over the document (a numbered heading)
+    record: bool = False  # a record of short lines (a name, then its phone, email, hours): kept as lines
 
     @property
     def text(self) -> str:
@@ -281,7 +282,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
             ):
                 end = nxt.end
                 used.add((chunk.chunk_id, nxt.index))
-        quotes.append(Quote(chunk, start, end))
+        quotes.append(Quote(chunk, start, end, record=sc.record >= 0 and len(entry) >= 2))
 
     add(lead)
     seen_terms = set(lead.terms)

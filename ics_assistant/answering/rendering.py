@@ -50,7 +50,7 @@ def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], b
     parts: list[str] = []
     citations: list[Citation] = []
     last_doc: str | None = None
-    is_list = False
+    is_list = broken = False
     for n, q in enumerate(quotes, start=1):
         chunk = q.chunk
         citations.append(cite(n, chunk, q.start, q.end))
@@ -58,7 +58,8 @@ def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], b
         last_doc = chunk.doc_id
         if q.listed:
             is_list = True
-            line = f"- {' '.join(q.text.split())} [{n}]"
+            # "4. Ashcombe CDC" as an item, not a sentence "4." then another
+            line = f"- {' '.join(BULLET.sub('', q.text).split())} [{n}]"
             parts.append(f"{frame.rstrip()}\n{line}" if frame else line)
         elif q.items:
             is_list = True
@@ -74,7 +75,11 @@ def render_quotes(quotes: Sequence[Quote]) -> tuple[str, tuple[Citation, ...], b
             elif announced and max(announced) > len(q.items):
                 lines.append(f"The source names only the {item_noun(intro)} listed above.")
             parts.append("\n".join(lines))
+        elif q.record:  # "Team" / "Phone: ..." / "Email: ...": its name, then its fields as lines
+            broken = True
+            name, *fields = [" ".join(BULLET.sub("", ln).split()) for ln in q.text.splitlines() if ln.strip()]
+            parts.append("\n".join([f"{frame}{_with_marker(name, n)}", *(f"- {f}" for f in fields)]))
         else:
             parts.append(frame + _with_marker(" ".join(BULLET.sub("", q.text).split()), n))
-    joiner = "\n" if is_list else " "
+    joiner = "\n" if is_list or broken else " "
     return joiner.join(parts), tuple(citations), is_list
