@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.question import analyze_part, analyze_question
+from ics_assistant.answering.question import analyze_part, analyze_question, asks_when_usually
 
 
 def test_a_question_with_a_contraction_keeps_its_real_terms() -> None:
@@ -19,3 +19,10 @@ def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject(
     # the first part's kind carries over to a later "when": after "what are its hours", hours again
     hours = analyze_part("when can I have a blood test there?", "What are the opening hours of the centre?")
     assert hours.answer_type != "date"
+
+
+def test_when_can_i_may_ask_for_a_time_of_day_and_when_will_for_a_date() -> None:
+    assert asks_when_usually("When can I use my GP practice's online consultation form?")
+    assert asks_when_usually("when do they visit?")
+    assert not asks_when_usually("When will the new clinic open?")
+    assert not asks_when_usually("When did ICSs become statutory?")

@@ -159,3 +159,14 @@ def test_a_person_the_question_names_does_not_answer_who_took_over_from_them() -
     assert not names_other_person(only_him, question)
     assert names_other_person([*only_him, "Julia Hart was appointed chief executive in 2022."], question)
     assert names_other_person(["The chair, Dr Amara Okafor, opened the meeting."], "Who chaired the meeting?")
+
+
+def test_when_can_i_use_it_is_answered_by_its_hours() -> None:
+    text = (
+        "You can send a request through the online form on the practice website.\n\n"
+        "The online form is open from 8am to 6.30pm, Monday to Friday, except bank holidays."
+    )
+    assert _decide("When can I use the online form?", text)[0]
+    assert "8am to 6.30pm" in compose_extractive(_pool("When can I use the online form?", text)).text
+    # "when will ..." still wants a date: hours do not say when something starts
+    assert _decide("When will the online form start?", text) == (False, "no_answer_of_type")

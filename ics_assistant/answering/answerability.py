@@ -33,7 +33,7 @@ from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_su
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
-from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.question import QuestionInfo, asks_when_usually
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot, names_other_person, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
@@ -173,6 +173,8 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
         # a date the question itself gives is not its answer: "on what date in July 2027 will the
         # board meet?" is not answered by "at its meeting in July 2027"
         # (whole dates only: "19 March 2021" still answers "when in March 2021 was it sent?")
+        if asks_when_usually(info.text) and has_slot(text, "time"):
+            return True  # "when can I use the online form?": "8am to 6.30pm, Monday to Friday"
         return has_date(without_dates(text, dates_in(info.text)))
     if info.answer_type == "number":
         money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None

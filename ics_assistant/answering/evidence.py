@@ -31,7 +31,7 @@ from ics_assistant.answering.analysis import (
     stem,
 )
 from ics_assistant.answering.layout import LABEL_VALUE, intro_items, list_layout, record_lines
-from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.question import QuestionInfo, asks_when_usually
 from ics_assistant.answering.slots import CUE_SLOTS, SLOT_WORDS, has_slot
 from ics_assistant.protocols import Vectors
 from ics_assistant.retrieval.spelling import is_english_word
@@ -198,7 +198,7 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
         return 1.0  # "what was the paper called?": a quoted title is the answer
     if kind == "date":
         if not has_date(text):
-            return 0.0
+            return 1.0 if asks_when_usually(info.text) and has_slot(text, "time") else 0.0
         # "when did it happen?" is best answered by a statement that it happened, not a plan
         if _PAST_QUESTION.search(info.text) and _INTENT.search(text):
             return 0.5

@@ -27,6 +27,7 @@ __all__ = [
     "analyze_part",
     "analyze_parts",
     "analyze_question",
+    "asks_when_usually",
     "fix_question_words",
 ]
 
@@ -278,3 +279,16 @@ def _entity_terms(question: str) -> list[str]:
             flush()
     flush()
     return out
+
+
+# "when can I use the online form?", "when do they visit?": a habit or an opening time as much as a
+# date (a "when will ..." or "when did ..." question wants the date)
+_WHEN_USUALLY = re.compile(
+    r"^\s*(?:and\s+)?when\s+(?:can|could|do|does|should|may)\s+(?:i|we|you|they|he|she|people|patients|my\s+\w+)\b",
+    re.I,
+)
+
+
+def asks_when_usually(question: str) -> bool:
+    """Whether a "when" question may be answered by a time of day or a day of the week."""
+    return _WHEN_USUALLY.search(question) is not None
