@@ -97,3 +97,20 @@ def test_a_number_written_in_words_counts_the_thing_asked_about() -> None:
     assert info.focus is not None
     assert counts_focus("Support workers then visit up to four times a day.", info.focus)
     assert not counts_focus("Support workers visit you at home every day.", info.focus)
+
+
+def test_a_value_about_another_named_service_cues_less_than_the_one_asked_about() -> None:
+    def hit(cid: str, title: str, text: str, rank: int) -> Hit:
+        spans = tuple(split_sentences(text))
+        chunk = Chunk(cid, cid, text, 0, len(text), audience="public", title=title, sentences=spans)
+        return Hit(chunk=chunk, score=1.0, rank=rank)
+
+    question = "What number do I ring for the MSK Direct line?"
+    hits = [
+        hit("t:1", "Patient transport FAQ", "Call the Moorside booking line on 01632 960688.", 1),
+        hit("m:1", "New physiotherapy service", "Call the MSK Direct line on 01632 960415.", 2),
+    ]
+    vector = FakeEmbedder().embed([question])[0]
+    pool = score_sentences(analyze_question(question), hits, {}, vector)
+    other, asked = pool.sentences
+    assert asked.cue > other.cue > 0

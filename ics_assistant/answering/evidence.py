@@ -183,13 +183,24 @@ def slot_subject(info: QuestionInfo) -> frozenset[str]:
     return frozenset(info.terms) - _SLOT_WORDS
 
 
-def _cue(info: QuestionInfo, text: str, title: str, terms: frozenset[str]) -> float:
+def _cue(info: QuestionInfo, text: str, title: str, terms: frozenset[str], unnamed: bool = False) -> float:
     """How well ``text`` (whose terms, with any record's name, are ``terms``) holds the kind of answer
-    asked for (0..1)."""
+    asked for (0..1). ``unnamed``: neither the sentence nor its heading and title hold the question's
+    most telling name."""
     formed = [s for s in info.slots if s in CUE_SLOTS]
     if formed and terms & slot_subject(info) and any(has_slot(text, s) for s in formed):
-        return 1.0  # "the helpline's email address?": an email address, in a sentence about the helpline
+        # "the helpline's email address?": an email address, in a sentence about the helpline; "the
+        # MSK Direct phone number?": the MSK Direct line's number, less another service's booking line
+        return 0.5 if unnamed else 1.0
     return _type_cue(info, text, title)
+
+
+def most_telling_name(info: QuestionInfo, weights: Mapping[str, float]) -> str | None:
+    """The question's entity that weighs most among the evidence (on a tie the later word: a
+    name's head noun)."""
+    entities = info.entities
+    best = max(range(len(entities)), key=lambda i: (weights.get(entities[i], 0.0), i), default=None)
+    return None if best is None else entities[best]
 
 
 def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
@@ -313,6 +324,7 @@ def score_sentences(
         cid: term_coverage(info.terms, terms, weights) if terms else 0.0
         for cid, terms in ((h.chunk.chunk_id, frozenset(content_terms(h.chunk.section))) for h in hits)
     }
+    name = most_telling_name(info, weights)
     scored: list[Scored] = []
     prev_text = ""
     for hit, i, s, e, text, terms, sem, is_item, record, headed in raw:
@@ -322,7 +334,8 @@ def score_sentences(
         around = context[hit.chunk.chunk_id] | inherited.get((hit.chunk.chunk_id, i), frozenset())
         in_context = term_coverage(info.terms, terms | around, weights)
         overlap = (1.0 - W_CONTEXT_SHARE) * own + W_CONTEXT_SHARE * in_context
-        cue = _cue(info, text, hit.chunk.title, terms)
+        unnamed = name is not None and name not in terms | context[hit.chunk.chunk_id]
+        cue = _cue(info, text, hit.chunk.title, terms, unnamed)
         score = (
             W_SEMANTIC * max(sem, 0.0)
             + W_OVERLAP * overlap
