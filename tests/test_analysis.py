@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import content_terms, names_in
+from ics_assistant.answering.analysis import content_terms, dates_in, names_in
 from ics_assistant.answering.lexicon import Lexicon, using
 
 
@@ -22,3 +22,11 @@ def test_a_name_inside_a_sentence_counts_though_the_corpus_capitalises_its_last_
         ]
         assert names_in("Local Health services are changing.") == []
         assert names_in("• Mental Health support is free.") == []
+
+
+def test_a_date_in_each_month_is_a_date() -> None:
+    assert dates_in("Claims must reach us by the 5th of the following month.") == [
+        "5th of the following month"
+    ]
+    assert dates_in("Open on the first Saturday of each month") == ["first Saturday of each month"]
+    assert dates_in("We meet every month.") == []

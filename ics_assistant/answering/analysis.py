@@ -61,6 +61,10 @@ _DATE_RE = re.compile(
     rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\s+\d{{4}}"
     r"|(?:19|20)\d{2}(?:/\d{2})?"
+    # a date in each month: "by the 5th of the following month", "the first Saturday of each month"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
     r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
