@@ -100,6 +100,9 @@ KNOWN_REPLACED = frozenset(
         # check: the advice reply, though the continence guide tables how much to drink by age (a
         # false alarm of the triage, recorded in evals/HISTORY.md; not refitted for it)
         "corvelbay/questions.jsonl:cb17",
+        # pellworth pw18 ("my 3 year olds skin is red raw and itchy ... how soon will they ring us?"), a
+        # blind kit's first check: the emergency reply for a question about the eczema nurses' wait
+        "pellworth/questions.jsonl:pw18",
     }
 )
 
