@@ -29,7 +29,14 @@ from ics_assistant.answering.analysis import (
     without_dates,
 )
 from ics_assistant.answering.answerability_model import AnswerabilityModel, load_model
-from ics_assistant.answering.evidence import Pool, Scored, counts_focus, slot_subject, term_coverage
+from ics_assistant.answering.evidence import (
+    Pool,
+    Scored,
+    counts_focus,
+    most_telling_name,
+    slot_subject,
+    term_coverage,
+)
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
@@ -276,15 +283,14 @@ def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
     subject = slot_subject(pool.info)
     # a named subject is named where its value is given (in the sentence, its heading or its
     # document's title): the Connect Well line's email address does not answer "the email address for
-    # the Pharmacy Access Line?". The most telling name; on a tie the later word, a name's head noun
-    entities = pool.info.entities
-    named = max(range(len(entities)), key=lambda i: (pool.weights.get(entities[i], 0.0), i), default=None)
+    # the Pharmacy Access Line?"
+    named = most_telling_name(pool.info, pool.weights)
     for sc in evidence:
         if not any(has_slot(sc.text, s) for s in formed):
             continue
         about = set(sc.terms) | set(content_terms(sc.hit.chunk.section))
         titled = about | set(content_terms(sc.hit.chunk.title))
-        if (not subject or about & subject) and (named is None or entities[named] in titled):
+        if (not subject or about & subject) and (named is None or named in titled):
             return True
     return False
 

@@ -215,11 +215,11 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
             return 0.5
         return 1.0
     if kind == "number":
-        plain = plain_numbers(text)
         if info.focus is not None and counts_focus(text, info.focus):
-            return 1.0  # "up to four times a day" counts the times asked about, in words
+            return 1.0  # a number that counts the thing asked about ("up to four times a day", too)
+        plain = plain_numbers(text)
         if plain and info.focus is not None:
-            return 1.0 if counts_focus(text, info.focus) else 0.5
+            return 0.5  # a number, but of something else
         return 1.0 if plain else (0.2 if has_number(text) else 0.0)
     if kind == "name":
         if is_title_line(text, title):

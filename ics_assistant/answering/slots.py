@@ -205,7 +205,8 @@ def asked_slots(question: str) -> tuple[Slot, ...]:
 
 
 # A name with an honorific ("Dr Amara Okafor"): the small English model often reads these as places.
-_HONORIFIC_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Dame|Sir|Lord|Lady)\.? [A-Z][a-z]+")
+_HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Professor", "Prof", "Dame", "Sir", "Lord", "Lady")
+_HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.? [A-Z][a-z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -223,9 +224,7 @@ def _person_names(text: str) -> tuple[str, ...]:
     return tuple(ent.text for ent in doc.ents if ent.label_ == "PERSON")
 
 
-_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "mx", "professor", "prof", "dame", "sir", "lord", "lady"}
-)
+_TITLES = frozenset(h.lower() for h in _HONORIFICS)
 
 
 def names_other_person(texts: Iterable[str], question: str) -> bool:
