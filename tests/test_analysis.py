@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.analysis import content_terms, dates_in, names_in
+from ics_assistant.answering.analysis import content_terms, dates_in, has_day_date, names_in
 from ics_assistant.answering.lexicon import Lexicon, using
 
 
@@ -30,3 +30,16 @@ def test_a_date_in_each_month_is_a_date() -> None:
     ]
     assert dates_in("Open on the first Saturday of each month") == ["first Saturday of each month"]
     assert dates_in("We meet every month.") == []
+
+
+def test_a_day_date_names_its_day_not_only_a_month_or_a_year() -> None:
+    for text in (
+        "on 1 July 2022",
+        "from April 1st",
+        "Monday 5 October",
+        "by 2026-07-01",
+        "the 5th of each month",
+    ):
+        assert has_day_date(text), text
+    for text in ("by March 2027", "in April 2022", "in 2026/27", "since 2019"):
+        assert not has_day_date(text), text

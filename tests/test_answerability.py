@@ -78,6 +78,8 @@ STAFF = (
         ("Who is the operations manager at the centre?", False),
         ("Who is the chair of the board?", True),
         ("Who is the independent chair of the board?", True),  # the role's noun, not its adjective
+        ("Which consultant is the clinical lead at the centre?", False),  # a named doctor is no lead
+        ("Which doctor is the chief medical officer?", True),
     ],
 )
 def test_who_is_the_role_needs_a_quote_that_names_that_role(question: str, answerable: bool) -> None:
@@ -86,6 +88,15 @@ def test_who_is_the_role_needs_a_quote_that_names_that_role(question: str, answe
         assert decision.reason != "no_answer_of_type"
     else:
         assert not decision.answerable and decision.reason == "no_answer_of_type"
+
+
+def test_on_what_date_needs_a_date_that_names_the_day() -> None:
+    text = "We will open a new memory hub by March 2027. It will see 40 patients a week."
+    decision = _decision("On what date will the memory hub see its first patients?", text)
+    assert not decision.has_answer_type and not decision.answerable
+    assert _decision("When will the memory hub open?", text).has_answer_type  # a month answers "when"
+    opened = "The new memory hub opens on Monday 1 March 2027."
+    assert _decision("On what date will the memory hub open?", opened).has_answer_type
 
 
 def test_a_question_about_a_named_year_needs_a_quote_for_that_year() -> None:

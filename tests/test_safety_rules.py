@@ -104,3 +104,10 @@ def test_injection_including_role_prefixed_lines(message: str) -> None:
 def test_a_role_word_mid_line_is_not_a_prefix() -> None:
     hits = default_rules().match("How does the integrated care system: board work?")
     assert "inj-role-prefix" not in {rid for rid, _ in hits.matches}
+
+
+def test_a_rash_that_does_not_go_under_a_glass_is_an_emergency_however_it_is_put() -> None:
+    from ics_assistant.answering.safety_model import rules_only_decision
+
+    long_way = "toddler has a rash that doesnt go away when i press a glass on it and hes burning hot"
+    assert rules_only_decision(default_rules().match(long_way)) == "emergency"

@@ -25,6 +25,7 @@ __all__ = [
     "dates_in",
     "glossary",
     "has_date",
+    "has_day_date",
     "has_name",
     "has_number",
     "names_in",
@@ -66,6 +67,16 @@ _DATE_RE = re.compile(
     r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
     r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+# A date that names a day, not only a month or a year: what "on what date ...?" asks for.
+_DAY_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.IGNORECASE,
 )
 NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -217,6 +228,11 @@ def without_dates(text: str, dates: Sequence[str]) -> str:
 
 def has_date(text: str) -> bool:
     return _DATE_RE.search(text) is not None
+
+
+def has_day_date(text: str) -> bool:
+    """A date that names its day ("1 July 2022", "April 1st"), not only "July 2022" or "2022"."""
+    return _DAY_DATE_RE.search(text) is not None
 
 
 def numbers_in(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from ics_assistant.answering.analysis import (
     content_terms,
     dates_in,
     has_date,
+    has_day_date,
     has_name,
     has_number,
     names_in,
@@ -118,6 +119,7 @@ _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b"
 _PERIOD = re.compile(r"\b(?:19|20)\d\d(?:[/-]\d\d)?\b")
 
 
+_WHAT_DATE = re.compile(r"\b(?:what|which)\s+date\b", re.I)
 _ACRONYM_LETTERS = (3, 5)  # two letters would be spelt by chance too often
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -182,7 +184,10 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
         # (whole dates only: "19 March 2021" still answers "when in March 2021 was it sent?")
         if asks_when_usually(info.text) and has_slot(text, "time"):
             return True  # "when can I use the online form?": "8am to 6.30pm, Monday to Friday"
-        return has_date(without_dates(text, dates_in(info.text)))
+        rest = without_dates(text, dates_in(info.text))
+        if _WHAT_DATE.search(info.text):
+            return has_day_date(rest)  # "on what date will it open?" is not answered by "in March 2027"
+        return has_date(rest)
     if info.answer_type == "number":
         money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
         if money and not _MONEY.search(text):
@@ -244,22 +249,30 @@ def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     return any(action <= sc.terms for sc in evidence)
 
 
-_WHO_IS_THE = re.compile(r"^\s*who(?:'s| is| was)\s+(?:the|their|its|your|our)\s", re.I)
+# "who is the <role> ...?" and "which GP/consultant is the <role> ...?": one role holder asked for
+_WHO_IS_THE = re.compile(
+    r"^\s*(?:who(?:'s| is| was)|which\s+[a-z]+\s+(?:is|was))\s+(?:the|their|its|your|our)\s", re.I
+)
+_ASKING = frozenset({"who", "whom", "which", "what"})
 
 
 @lexicon_cache(maxsize=1024)
 def _role_asked(question: str) -> frozenset[str]:
-    """For "who is the <role> ...?" (one role holder): the stem of the role's head noun and of
-    the nouns compounded with it ("the chief executive of the ICB" -> executive; "the operations
-    manager" -> operations, manager), parsed with spaCy; empty otherwise. Adjectives are left out:
-    a source may spell "Indepedent Chair"."""
+    """For "who is the <role> ...?" or "which GP is the <role> ...?" (one role holder): the stem
+    of the role's head noun, the first noun phrase after the verb, and of the nouns compounded
+    with it ("the chief executive of the ICB" -> executive; "the operations manager" ->
+    operations, manager), parsed with spaCy; empty otherwise. Adjectives are left out: a source
+    may spell "Indepedent Chair"."""
     if not _WHO_IS_THE.match(question):
         return frozenset()
     from ics_assistant.nlp import load_spacy
 
     doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    verb = next((t.i for t in doc if t.lower_ in ("is", "was", "'s")), len(doc))
     for chunk in doc.noun_chunks:
-        if chunk.root.lower_ in ("who", "whom") or chunk.root.tag_ in ("NNS", "NNPS"):
+        if chunk.start <= verb or any(t.lower_ in _ASKING for t in chunk):
+            continue
+        if chunk.root.tag_ in ("NNS", "NNPS"):
             continue
         nouns = [t.text for t in chunk.root.children if t.dep_ == "compound"] + [chunk.root.text]
         return frozenset(content_terms(" ".join(nouns)))
