@@ -290,3 +290,36 @@ def test_a_list_item_that_gives_the_value_asked_for_can_lead_and_stands_alone() 
     comp = _compose("How much was spent on prescribing?", SPENDING)
     assert comp.text.split("[1]")[0].endswith("prescribing: £189 million ")
     assert "running the board" not in comp.text.split("[1]")[0]  # the next item is another thing
+
+
+WARD = (
+    "Patients are usually admitted to the virtual ward from the emergency department or a hospital ward, "
+    "so that they can recover at home sooner.\n\n"
+    "Each patient is given a kit to use at home, which includes:\n"
+    "a tablet computer with its own mobile connection\n"
+    "Bluetooth weighing scales\n"
+    "a blood pressure monitor\n\n"
+    "Patients take their readings each morning."
+)
+
+
+def test_a_what_question_about_a_mass_noun_is_answered_by_the_list_that_names_it() -> None:
+    comp = _compose("What equipment do patients on the virtual ward get to use at home?", WARD)
+    assert comp.is_list and "- Bluetooth weighing scales" in comp.text
+    assert not _compose("What is a virtual ward?", WARD).is_list  # a definition is not a list
+
+
+SITES = (
+    "Four new wound clinics will open in September for people whose leg ulcers are slow to heal.\n\n"
+    "Where the clinics are\n\n"
+    "Abbey Health Centre, 2 Abbey Lane, Eastbrook\n"
+    "Station Clinic, 5 Station Road, Westford\n"
+    "Mill Medical Centre, Mill Street, Oldbury\n\n"
+    "Opening times\n\n"
+    "All four clinics are open on weekdays."
+)
+
+
+def test_a_heading_that_opens_with_the_questions_own_question_word_introduces_its_answer() -> None:
+    comp = _compose("Where are the wound clinics?", SITES)
+    assert comp.is_list and "- Station Clinic, 5 Station Road, Westford" in comp.text

@@ -19,6 +19,9 @@ def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject(
     # the first part's kind carries over to a later "when": after "what are its hours", hours again
     hours = analyze_part("when can I have a blood test there?", "What are the opening hours of the centre?")
     assert hours.answer_type != "date"
+    # but not onto a value with a form of its own: "when will the line open, and what is its number?"
+    number = analyze_part("what is its number?", "When will the new advice line open?")
+    assert number.answer_type != "date" and number.slots == ("phone",)
 
 
 def test_when_can_i_may_ask_for_a_time_of_day_and_when_will_for_a_date() -> None:

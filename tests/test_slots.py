@@ -49,6 +49,9 @@ from .fakes import FakeEmbedder
         ("Who is the new service for?", ("eligibility",)),  # not "who is the <role>"
         ("who can use it?", ("eligibility",)),
         ("how old do you have to be to use it?", ("eligibility",)),
+        ("and what is its number?", ("phone",)),  # the number last asked for is a phone number
+        ("Can I ring them myself? What's the number?", ("phone",)),
+        ("what is the number of people waiting?", ()),  # a count
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:

@@ -27,6 +27,7 @@ from ics_assistant.answering.lists import (
     intro_of,
     is_intro,
     list_block,
+    restates,
 )
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.question import QuestionInfo
@@ -45,6 +46,13 @@ _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|T
 _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
 _SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
+# "what equipment do patients get?", "where are the clinics?": a list may be the answer
+# (not "what is X?" / "what was her role?": one thing, asked by its name)
+_ASKS_WHAT = re.compile(
+    r"^\s*(?:where\b|(?:what|which)\s+(?!(?:is|was|are|were|'s|do|does|did|will|would|can|could|should|"
+    r"has|have|had)\b)\w)",
+    re.I,
+)
 LIST_LEAD_RATIO = 0.6  # a matching list intro may lead a list question from this share of the best score
 STATUS_RATIO = 0.4  # a dated status statement may follow the lead of a "still / as planned" question
 
@@ -97,8 +105,12 @@ def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
 
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     list_ok = info.answer_type in LIST_TYPES
-    if info.answer_type in ("list", "name"):  # a list intro that names what is asked leads over prose
+    if info.answer_type in ("list", "name") or _ASKS_WHAT.match(info.text):
+        # a list intro that names what is asked leads over prose
         # about it ("who can have a free flu vaccine?" -> "You can have a free flu vaccine if you are:")
+        again = [s for s in ranked if is_intro(s) and restates(info, s) and expands(info, pool, s)]
+        if again:  # a heading that asks the question again ("Where the clinics are") leads with its list
+            return again[0]
         intros = [s for s in ranked[:12] if is_intro(s) and expands(info, pool, s)]
         if intros and intros[0].score >= LIST_LEAD_RATIO * ranked[0].score:
             return intros[0]

@@ -22,6 +22,7 @@ __all__ = [
     "is_intro",
     "item_noun",
     "list_block",
+    "restates",
 ]
 
 LIST_TYPES = ("list", "other", "definition")
@@ -85,6 +86,8 @@ def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     shared = [t for t in info.terms if t in sc.terms]
     if info.answer_type == "list" and len(shared) >= 2:
         return True
+    if restates(info, sc):
+        return True
     if info.answer_type == "list":
         # "what tests will the centre do?" / "the centre will provide:" + "blood tests", "lung function
         # tests": the intro (or, when it says only "The team can help with:", its heading) names one
@@ -97,6 +100,19 @@ def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
             return True
     top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
     return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
+
+
+_WH = re.compile(r"^\s*(what|which|where|when|who|how)\b", re.I)
+
+
+def restates(info: QuestionInfo, sc: Scored) -> bool:
+    """A heading over a list that asks the question again: it opens with the question's own question
+    word and every key term of it is one of the question's ("Where are the four new clinics?" /
+    "Where the clinics are"), as an FAQ's question line does."""
+    q, h = _WH.match(info.text), _WH.match(sc.text)
+    if not (sc.heads_list and q is not None and h is not None) or q.group(1).lower() != h.group(1).lower():
+        return False
+    return bool(sc.terms) and set(sc.terms) <= set(info.terms)
 
 
 def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:

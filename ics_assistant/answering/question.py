@@ -198,6 +198,9 @@ _PLURAL_WHAT = re.compile(
 )
 
 
+_OWN_KIND = frozenset({"eligibility", "phone", "email", "web", "code"})
+
+
 def analyze_part(part: str, first: str) -> QuestionInfo:
     """A later part of a question ("... and do I need a referral?"): it keeps the first part's
     subject, but the kind of value it asks for is its own (the first part's "what hours" is not), and
@@ -207,7 +210,8 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     whole = analyze_question(f"{part} {first}")
     # the first part's "when" carries over ("what are its hours, and when can I have a blood test?"
     # wants hours again), but not onto who may use it ("when does it start, and who is it for?")
-    kind = own.answer_type if "eligibility" in own.slots else whole.answer_type
+    # nor onto a value with a form of its own ("when will the line open, and what is its number?")
+    kind = own.answer_type if _OWN_KIND.intersection(own.slots) else whole.answer_type
     return replace(whole, answer_type=kind, slots=own.slots, entities=own.entities)
 
 

@@ -52,6 +52,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:phone|telephone|contact|helpline|tel\.?) (?:number|no\.?)\b|"
             r"\bwhat(?:'s| is)? (?:the )?number\b(?=.*\b(?:call|ring|phone|text)\b)|"
+            # "... and what's its number?": the number is the last thing asked, not "the number of"
+            r"\bwhat(?:'s| is| are)? (?:the|its|their|your) (?:phone )?numbers?\s*[?.!]*\s*$|"
             r"\b(?:what|which) number (?:do|should|can|could|would) (?:i|we|you|they|people)\b|"
             r"\bwho (?:do|should|can) (?:i|we|you) (?:ring|phone|call)\b|\bnumber to (?:call|ring|phone)\b",
             re.I,
