@@ -323,3 +323,21 @@ SITES = (
 def test_a_heading_that_opens_with_the_questions_own_question_word_introduces_its_answer() -> None:
     comp = _compose("Where are the wound clinics?", SITES)
     assert comp.is_list and "- Station Clinic, 5 Station Road, Westford" in comp.text
+
+
+FAQ = (
+    "8. Can I get help with damp?\n\n"
+    "Yes. Report it to your landlord in writing and tell your GP.\n\n"
+    "9. What is being done about air pollution?\n\n"
+    "- indoor air quality monitors are lent to families for four weeks\n"
+    "- roads outside 12 primary schools close to traffic at drop-off times\n"
+    "- hedges are planted along busy roads next to playgrounds\n\n"
+    "10. How will I know when air pollution is high?\n\n"
+    "Sign up to a free text alert service run by the councils."
+)
+
+
+def test_an_faq_question_line_over_a_list_introduces_that_list() -> None:
+    comp = _compose("What is the programme doing about air pollution?", FAQ)
+    assert comp.is_list and "- hedges are planted along busy roads next to playgrounds" in comp.text
+    assert "text alert" not in comp.text

@@ -108,9 +108,6 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
     if info.answer_type in ("list", "name") or _ASKS_WHAT.match(info.text):
         # a list intro that names what is asked leads over prose
         # about it ("who can have a free flu vaccine?" -> "You can have a free flu vaccine if you are:")
-        again = [s for s in ranked if is_intro(s) and restates(info, s) and expands(info, pool, s)]
-        if again:  # a heading that asks the question again ("Where the clinics are") leads with its list
-            return again[0]
         intros = [s for s in ranked[:12] if is_intro(s) and expands(info, pool, s)]
         if intros and intros[0].score >= LIST_LEAD_RATIO * ranked[0].score:
             return intros[0]
@@ -231,7 +228,10 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     ranked = [s for s in pool.ranked() if not s.is_question]
     if not ranked:
         return []
-    lead = _lead(info, pool, ranked)
+    # a heading or an FAQ's question line that asks the question again ("Where the clinics are",
+    # "9. What is being done about air pollution?") leads with the list under it
+    again = [s for s in pool.ranked() if is_intro(s) and restates(info, s) and expands(info, pool, s)]
+    lead = again[0] if again else _lead(info, pool, ranked)
     items = list_block(pool, lead) if expands(info, pool, lead) else ()
     if not items and info.answer_type in LIST_TYPES:
         intro = intro_of(pool, lead)

@@ -48,18 +48,20 @@ HEADING_WORDS = 12  # a heading line has at most this many words
 HEADING_ENDS = (".", "!", "?", ",", ":", ";")  # and ends no sentence or clause
 
 
-def heads_block(chunk_text: str, start: int, end: int) -> bool:
+def heads_block(chunk_text: str, start: int, end: int, *, asking: bool = False) -> bool:
     """Whether the sentence at ``chunk_text[start:end]`` is a heading line standing as its own block
-    (blank lines around it, short, ending no sentence): "What MSK Direct can help with"."""
+    (blank lines around it, short, ending no sentence): "What MSK Direct can help with". With
+    ``asking``, an FAQ's question line heads its block too: "9. What is being done about it?"."""
     body = chunk_text[start:end].strip()
     before = chunk_text[:start].rstrip(" ")
     after = chunk_text[end:].lstrip(" ")
+    question = asking and body.endswith("?")  # an FAQ's numbered question ("9. What ...?") is no item
     return (
         (not before or before.endswith("\n\n"))
         and after.startswith("\n\n")
         and 0 < len(body.split()) <= HEADING_WORDS
-        and not body.endswith(HEADING_ENDS)
-        and BULLET.match(body) is None
+        and (question or not body.endswith(HEADING_ENDS))
+        and (question or BULLET.match(body) is None)
         and LABEL_VALUE.match(body) is None  # "COUNTY HELPLINE: 01632 960735" states a fact
     )
 
@@ -96,7 +98,8 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
     headed: set[int] = set()
     under: set[int] = set()
     for head, body in itertools.pairwise(blocks):
-        if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]]):
+        # a heading line, or an FAQ's question line, over a block of items: that list's intro
+        if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]], asking=True):
             continue
         lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
         if lines and all(item_line(chunk_text, *spans[i]) for i in body):

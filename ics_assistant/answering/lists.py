@@ -103,13 +103,14 @@ def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
 
 
 _WH = re.compile(r"^\s*(what|which|where|when|who|how)\b", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an FAQ's "9. What ...?"
 
 
 def restates(info: QuestionInfo, sc: Scored) -> bool:
     """A heading over a list that asks the question again: it opens with the question's own question
     word and every key term of it is one of the question's ("Where are the four new clinics?" /
     "Where the clinics are"), as an FAQ's question line does."""
-    q, h = _WH.match(info.text), _WH.match(sc.text)
+    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", sc.text))
     if not (sc.heads_list and q is not None and h is not None) or q.group(1).lower() != h.group(1).lower():
         return False
     return bool(sc.terms) and set(sc.terms) <= set(info.terms)
