@@ -29,3 +29,14 @@ def test_when_can_i_may_ask_for_a_time_of_day_and_when_will_for_a_date() -> None
     assert asks_when_usually("when do they visit?")
     assert not asks_when_usually("When will the new clinic open?")
     assert not asks_when_usually("When did ICSs become statutory?")
+
+
+def test_how_much_notice_asks_for_a_time_and_counts_no_notices() -> None:
+    info = analyze_question("How much notice do I need to give when booking patient transport?")
+    assert "duration" in info.slots and info.focus is None
+    assert analyze_question("how many calls were there last winter?").focus == "call"
+
+
+def test_an_age_typed_without_its_apostrophe_is_the_askers_not_a_name_to_find() -> None:
+    info = analyze_question("how long is the wait for an adhd assessment, hes 24 and been waiting for ages")
+    assert "24" not in info.entities

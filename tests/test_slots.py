@@ -32,10 +32,14 @@ from .fakes import FakeEmbedder
         ("will the cost of living rise?", ()),  # about costs, not asking for a sum
         ("What percentage of people were seen within six weeks?", ("percent",)),
         ("which course code do staff need?", ("code",)),
+        ("What is the code phrase to use on the phone if I need help?", ()),  # words to say, no reference
         ("Who is the head of midwifery at the hospital?", ("person",)),
         ("What is an integrated care system?", ()),
         ("Who are the partners in an ICS?", ()),  # partners are organisations: not one person's name
         ("Can you email me the leaflet?", ()),  # asks for an action, not an address
+        ("is our nhs going to look different, according to the chair's email?", ()),  # a message
+        ("what did he say in his email?", ()),
+        ("what is their email address?", ("email",)),
         ("What will a Connect Well link worker do for me?", ()),  # a link worker is a person, not a web link
         ("is there a link to the referral form?", ("web",)),
         ("whats the website for booking", ("web",)),
@@ -49,9 +53,11 @@ from .fakes import FakeEmbedder
         ("Who is the new service for?", ("eligibility",)),  # not "who is the <role>"
         ("who can use it?", ("eligibility",)),
         ("how old do you have to be to use it?", ("eligibility",)),
+        ("What ages does the young carers service support?", ("eligibility",)),
         ("and what is its number?", ("phone",)),  # the number last asked for is a phone number
         ("Can I ring them myself? What's the number?", ("phone",)),
         ("what is the number of people waiting?", ()),  # a count
+        ("How much notice do I need to give when booking transport?", ("duration",)),  # "two working days"
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
@@ -70,6 +76,7 @@ def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, 
         ("The car may arrive up to two hours before your appointment.", "time", True),  # "how early?"
         ("Steady Steps is free and is for people aged 65 and over.", "eligibility", True),
         ("You can have a free flu vaccine if you are:", "eligibility", True),
+        ("The service supports young carers aged 8 to 17 who live in the county.", "eligibility", True),
         ("It aims to cut A&E visits after falls among over-65s by 15%.", "eligibility", False),  # a statistic
         ("Flu vaccinations for adults start on 1 October.", "eligibility", False),  # an aside, not who may
         ("The appointment lasts two hours.", "time", False),

@@ -173,7 +173,7 @@ def analyze_question(question: str) -> QuestionInfo:
     entities = tuple(dict.fromkeys(_entity_terms(question_body)))
     focus = None
     m = _HOW_MANY.search(norm)
-    if m and answer_type == "number":
+    if m and answer_type == "number" and "duration" not in slots:  # "how much notice": a time, not notices
         word = next(g for g in m.groups() if g)
         counted = content_terms(word)
         # a common noun is still what is counted: "how many calls" wants a number of calls (but "how
@@ -242,7 +242,7 @@ _PERSONAL = re.compile(
 
 # "im 38", "my daughter is 15", "he's 8 months", "a 70 year old": the asker's facts about someone,
 # which the documents state as a rule ("aged 40 or over"), never as that number
-_AGE_BEFORE = re.compile(r"^(?:i'?m|am|is|are|she's|he's|they're|aged?|turned|turning)$", re.I)
+_AGE_BEFORE = re.compile(r"^(?:i'?m|am|is|are|s?he'?s|they'?re|aged?|turned|turning)$", re.I)
 _AGE_AFTER = re.compile(r"^(?:years?|yrs?|yo|months?|weeks?)\b", re.I)
 _WH = re.compile(r"^(?:what|which|who|where|when|how|why)(?:'s)?$", re.I)
 

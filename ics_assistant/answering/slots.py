@@ -46,7 +46,16 @@ SLOT_WORDS = (
 CUE_SLOTS: frozenset[Slot] = FORM_SLOTS | {"duration", "place", "eligibility"}
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"\be-?mail(?: address)?\b(?! (?:me|us|them|you)\b)", re.I)),
+    # (not someone's email, a message: "according to the chair's email", "in his email")
+    (
+        "email",
+        re.compile(
+            r"\be-?mail address\b|"
+            r"(?<!'s )(?<!’s )(?<!s' )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthat )(?<!\bthis )"
+            r"\be-?mail\b(?! (?:me|us|them|you)\b)",
+            re.I,
+        ),
+    ),
     (
         "phone",
         re.compile(
@@ -99,14 +108,20 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     ),
     (
         "code",
-        re.compile(r"\b(?:code|reference number|ref(?:erence)?)\b(?!\s+of\s+(?:conduct|practice))", re.I),
+        # (not a "code of conduct", nor a "code word/phrase": words to say, not a reference to quote)
+        re.compile(
+            r"\b(?:code|reference number|ref(?:erence)?)\b"
+            r"(?!\s+of\s+(?:conduct|practice))(?!\s+(?:word|phrase)s?\b)",
+            re.I,
+        ),
     ),
     (
         "duration",
         re.compile(
             r"\bhow long (?:does|do|will|would|is|are|should|can|did|before|until|till|after|to)\b|"
             r"\bhow many (?:days|weeks|months|hours|minutes|years)\b|"
-            r"\bhow (?:far|long) (?:ahead|in advance)\b",
+            r"\bhow (?:far|long) (?:ahead|in advance)\b|"
+            r"\bhow much (?:notice|warning|time)\b",  # "how much notice?": "two working days"
             re.I,
         ),
     ),
@@ -122,7 +137,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"^\s*(?:and\s+)?who(?:'s| is| are)\s+(?:it|this|that|they|these|those|the\s+[\w' -]{1,40}?)"
             r"\s+for\b|\bwho\s+(?:can|could|may|is able to|should|will be able to)\s+(?:use|get|have|join|"
             r"attend|apply|refer|order|go|access|book|come|take part|sign up|self-refer)\b|"
-            r"\bwho\s+(?:is|are)\s+(?:eligible|entitled)\b|\bwho qualifies\b|\bhow old\b|\bwhat age\b|"
+            r"\bwho\s+(?:is|are)\s+(?:eligible|entitled)\b|\bwho qualifies\b|\bhow old\b|"
+            r"\b(?:what|which) ages?\b|"
             r"\b(?:age limit|minimum age)\b",
             re.I,
         ),
@@ -186,7 +202,8 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
         r"\bif you (?:are|have|live|were|turn)\b|\beligib\w*|\bentitled\b|\bregistered with\b|"
         r"\b(?:anyone|everyone|people|adults|children)\s+(?:who|aged)\b|"
         r"\bfor\s+(?:people|adults|children|anyone|those|patients|residents|women|men|young people)\s+"
-        r"(?:who|aged|with|over|under|living|registered)\b",
+        r"(?:who|aged|with|over|under|living|registered)\b|"
+        r"\b(?:supports?|sees?|helps?|treats?|serves?)\s+(?:\w+\s+){0,3}?aged\s+\d{1,2}\s*(?:to|-|–)\s*\d{1,2}\b",
         re.I,
     ),
     # "at Quay Street Health Centre", "in Fenmarsh", "20 Ferry Lane", a postcode
