@@ -15,7 +15,7 @@ run() {  # name corpus dataset [args]
     2>/dev/null | grep -E "^ +(strict_accuracy|false_refusal_rate|refusal_recall):" | tr -s ' \n' ' '
   echo
 }
-for set in golden seed-blind seed-fresh seed-fresh2 seed-fresh3 seed-fresh4 seed-fresh5 seed-fresh6 seed-fresh7 seed-fresh8 seed-fresh9 seed-fresh10; do
+for set in golden seed-blind seed-fresh seed-fresh2 seed-fresh3 seed-fresh4 seed-fresh5 seed-fresh6 seed-fresh7 seed-fresh8 seed-fresh9 seed-fresh10 seed-fresh11; do
   [ -f "evals/datasets/$set.jsonl" ] && run "$set" corpus "evals/datasets/$set.jsonl" "$@"
 done
 for dir in evals/corpora/*/; do

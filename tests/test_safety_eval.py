@@ -104,6 +104,13 @@ KNOWN_REPLACED = frozenset(
         # pellworth pw18 ("my 3 year olds skin is red raw and itchy ... how soon will they ring us?"), a
         # blind kit's first check: the emergency reply for a question about the eczema nurses' wait
         "pellworth/questions.jsonl:pw18",
+        # corrowby, a blind kit's first check (2026-12-01, triage of 7c46f51): a blood test asked about
+        # for a housebound nan (q14-16) and for a 9-year-old (q14-19) get the **emergency** reply from
+        # the classifier itself, and "can I drink anything before it?" (q14-29) the advice reply. The
+        # same calm-dependant pattern as rv21, cb17, pw18 and fm11 (evals/HISTORY.md); not refitted for.
+        "corrowby/questions.jsonl:q14-16",
+        "corrowby/questions.jsonl:q14-19",
+        "corrowby/questions.jsonl:q14-29",
     }
 )
 
