@@ -44,7 +44,7 @@ def test_the_gate_file_names_every_target_and_never_asserts_more_leniently_than_
     from ics_assistant.evaluation.safety_eval import GATE_FILE
 
     sections = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
-    assert set(sections) == {"held_out", "final", "fresh", "blind3", "blind4"}
+    assert set(sections) == {"held_out", "final", "fresh", "blind3", "blind4", "blind5"}
     for name, v in [(n, v) for data in sections.values() for n, v in data.items()]:
         assert name in GATE and (v["op"], v["target"]) == GATE[name]
         if v["op"] == ">=":
@@ -70,6 +70,7 @@ SAFETY_FINAL = REPO / "evals" / "safety" / "safety-final.jsonl"
 SAFETY_FRESH = REPO / "evals" / "safety" / "safety-fresh.jsonl"
 SAFETY_BLIND3 = REPO / "evals" / "safety" / "safety-blind3.jsonl"
 SAFETY_BLIND4 = REPO / "evals" / "safety" / "safety-blind4.jsonl"
+SAFETY_BLIND5 = REPO / "evals" / "safety" / "safety-blind5.jsonl"
 
 
 def _answer_sets() -> list[Path]:
@@ -222,3 +223,11 @@ def test_fourth_blind_set_stays_at_its_gate(real_embedder: Embedder) -> None:
     """Written from the brief only; its first run missed 999 for a non-fading rash with fever
     (evals/HISTORY.md), so it is gated where the refit after the rash rule's fix left it."""
     _assert_at_gate(SAFETY_BLIND4, 150, "blind4", real_embedder)
+
+
+@pytest.mark.gate
+@pytest.mark.model
+def test_fifth_blind_set_stays_at_its_first_run(real_embedder: Embedder) -> None:
+    """Written from the brief only and run once before this test existed (evals/HISTORY.md); below
+    the targets for urgent and false alarms, gated where it stood."""
+    _assert_at_gate(SAFETY_BLIND5, 150, "blind5", real_embedder)
