@@ -57,15 +57,18 @@ STOP_WORDS = _words(
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 MONTHS = _MONTHS  # alternation of English month names, for other modules' patterns
+# a date in each month: "by the 5th of the following month", "the first Saturday of each month"
+_EACH_MONTH = (
+    r"\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+)
 _DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\s+\d{{4}}"
     r"|(?:19|20)\d{2}(?:/\d{2})?"
-    # a date in each month: "by the 5th of the following month", "the first Saturday of each month"
-    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:the|each|every)\s+(?:following\s+|next\s+)?month"
-    r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    rf"|{_EACH_MONTH}"
     r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
@@ -73,9 +76,7 @@ _DATE_RE = re.compile(
 _DAY_DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})"
     rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:the|each|every)\s+(?:following\s+|next\s+)?month"
-    r"|(?:first|second|third|fourth|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"working\s+day|day)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+)?month"
+    rf"|{_EACH_MONTH}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.IGNORECASE,
 )

@@ -225,13 +225,14 @@ def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], 
 
 
 def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
-    ranked = [s for s in pool.ranked() if not s.is_question]
+    ordered = pool.ranked()
+    ranked = [s for s in ordered if not s.is_question]
     if not ranked:
         return []
     # a heading or an FAQ's question line that asks the question again ("Where the clinics are",
     # "9. What is being done about air pollution?") leads with the list under it
-    again = [s for s in pool.ranked() if is_intro(s) and restates(info, s) and expands(info, pool, s)]
-    lead = again[0] if again else _lead(info, pool, ranked)
+    again = next((s for s in ordered if restates(info, s) and expands(info, pool, s)), None)
+    lead = again if again is not None else _lead(info, pool, ranked)
     items = list_block(pool, lead) if expands(info, pool, lead) else ()
     if not items and info.answer_type in LIST_TYPES:
         intro = intro_of(pool, lead)

@@ -48,14 +48,14 @@ HEADING_WORDS = 12  # a heading line has at most this many words
 HEADING_ENDS = (".", "!", "?", ",", ":", ";")  # and ends no sentence or clause
 
 
-def heads_block(chunk_text: str, start: int, end: int, *, asking: bool = False) -> bool:
+def heads_block(chunk_text: str, start: int, end: int) -> bool:
     """Whether the sentence at ``chunk_text[start:end]`` is a heading line standing as its own block
-    (blank lines around it, short, ending no sentence): "What MSK Direct can help with". With
-    ``asking``, an FAQ's question line heads its block too: "9. What is being done about it?"."""
+    (blank lines around it, short, ending no sentence): "What MSK Direct can help with"; an FAQ's
+    question line heads its block too: "9. What is being done about it?"."""
     body = chunk_text[start:end].strip()
     before = chunk_text[:start].rstrip(" ")
     after = chunk_text[end:].lstrip(" ")
-    question = asking and body.endswith("?")  # an FAQ's numbered question ("9. What ...?") is no item
+    question = body.endswith("?")  # an FAQ's numbered question ("9. What ...?") is no item
     return (
         (not before or before.endswith("\n\n"))
         and after.startswith("\n\n")
@@ -99,7 +99,7 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
     under: set[int] = set()
     for head, body in itertools.pairwise(blocks):
         # a heading line, or an FAQ's question line, over a block of items: that list's intro
-        if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]], asking=True):
+        if len(head) != 1 or len(body) < 2 or not heads_block(chunk_text, *spans[head[0]]):
             continue
         lines = all("\n" in chunk_text[spans[i - 1][1] : spans[i][0]] for i in body[1:])
         if lines and all(item_line(chunk_text, *spans[i]) for i in body):
