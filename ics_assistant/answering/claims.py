@@ -277,6 +277,8 @@ def marks(parsed: Parsed) -> tuple[Mark, ...]:
         cls = modal_class(t, parsed.toks)
         if cls is not None:
             out.append(Mark(cls, t.lower, head))
+        if t.lemma in (wc.intent_nouns if t.pos == "NOUN" else wc.intent if t.pos in ("VERB", "ADJ") else ()):
+            out.append(Mark("intent", t.lower, head))
         if t.lower in wc.universal:
             out.append(Mark("universal", t.lower, head))
         elif t.lower in wc.partial and not _superlative(t, parsed.toks):

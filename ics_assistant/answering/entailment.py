@@ -3,7 +3,8 @@
 ``entails(claim, passage)``: the claim sentence is split into clauses (``claims.clauses``); each
 clause is aligned to the window of the passage that covers most of its content words: one
 sentence, or two adjacent ones. A content word aligns when its word, lemma or stem occurs in the
-window (acronyms and their long forms are the same word); with an embedder, a plain content word
+window (acronyms and their long forms are the same word) or shares one of its common WordNet
+senses with a word or two-word phrase of it (``synonyms.py``); with an embedder, a plain content word
 (never a name or number) may align by meaning, and a whole clause with a sentence or clause of the
 passage (``meaning.py``, fitted thresholds). Then, against that window:
 
@@ -28,9 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from itertools import pairwise
 
-from ics_assistant.answering.added import added_phrase, window_phrases
+from ics_assistant.answering.added import added_item, added_phrase, window_phrases
 from ics_assistant.answering.analysis import content_terms, glossary, stem
 from ics_assistant.answering.attribution import attribution_problem
 from ics_assistant.answering.claims import (
@@ -49,6 +51,7 @@ from ics_assistant.answering.figures import unsaid_figure
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
 from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
+from ics_assistant.answering.synonyms import phrase_senses, tok_senses
 from ics_assistant.protocols import Embedder
 
 __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
@@ -181,12 +184,20 @@ def _hits(
     """Which of ``toks`` (content words of ``clause``) align with the window (see ``_coverage``)."""
     folded = _folded(clause, window)
     hits = [_aligned(t, window, folded) for t in toks]
+    if not all(hits):  # a synonym in one of its common senses (WordNet)
+        said = _window_senses(window.sents)
+        hits = [ok or bool(tok_senses(t, clause.toks) & said) for t, ok in zip(toks, hits, strict=True)]
     if embedder is not None and not all(hits):
         loose = [i for i, (t, ok) in enumerate(zip(toks, hits, strict=True)) if not ok and _plain(t)]
         found = word_aligned([toks[i].lemma for i in loose], window.words, embedder, minimum)
         for i, ok in zip(loose, found, strict=True):
             hits[i] = ok
     return hits
+
+
+@lru_cache(maxsize=2048)
+def _window_senses(sents: tuple[Parsed, ...]) -> frozenset[str]:
+    return frozenset().union(*(phrase_senses(s.toks) for s in sents))
 
 
 def _plain(t: Tok) -> bool:
@@ -246,6 +257,8 @@ def _compare(
     if dropped_neg:
         return "negation", f"the claim drops the passage's negation of {dropped_neg!r}"
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
+    if "future" in added and not _future_firms(claim, own, twin):
+        added.remove("future")
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
     if (
@@ -254,8 +267,9 @@ def _compare(
         and clause.modal & {"future", "necessary"}
     ):
         return "modality", "the claim firms up what its clause of the passage says may happen"
-    firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & claim.all_keys]
-    if firm and claim.has("possible") and not claim.has("future", "necessary"):
+    hedged = frozenset(k for m in claim.marks if m.kind == "possible" for k in m.head)
+    firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & hedged]
+    if firm and not claim.has("future", "necessary"):
         return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
     planned = [
         m for m in window.marks if m.kind == "future" and any(claim.tags.get(k) == "VBD" for k in m.head)
@@ -274,6 +288,23 @@ def _compare(
     if clause.causal and not (window.lowers & wc.causal or window.causal):
         return "cause", "the claim gives a cause the passage does not"
     return None
+
+
+def _future_firms(claim: _Claim, own: Sequence[Mark], twin: Clause | None) -> bool:
+    """Does a "will" the passage does not say change what it says? Only where the passage's
+    sentence hedges or obliges (a possibility, "should", an aim or expectation the claim does not
+    keep) or tells it as done: "the first session lasts an hour" is "will last an hour"; "we aim
+    to see" is not "we will see", nor "published" "will publish"."""
+    if any(m.kind in ("possible", "necessary") for m in own):
+        return True
+    if any(m.kind == "intent" for m in own) and not claim.has("intent"):
+        return True
+    if twin is None:
+        return False
+    return twin.head.tag == "VBD" or any(
+        t.head == twin.head.i and t.dep in ("aux", "auxpass") and (t.tag == "VBD" or t.lemma == "have")
+        for t in twin.toks
+    )
 
 
 def _twin(clause: Clause, window: _Window) -> Clause | None:
@@ -396,4 +427,8 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         problem = _compare(clause, whole, best, main, passage_keys, best.keys | main.keys)
         if problem is not None:
             return Entailment(False, problem[0], problem[1], cov)
+        # after the features: an actor the passage does not name is an attribution, not a list item
+        item = added_item(clause, partial(_hits, clause, window=best, embedder=embedder, minimum=limits.word))
+        if item is not None:
+            return Entailment(False, "unsupported_claim", f"list item not in the passage: {item!r}", cov)
     return Entailment(True, None, "entailed", lowest)

