@@ -51,7 +51,7 @@ def _reader() -> Any:
             nltk.data.path.append(str(root.parent))  # nltk only reads folders it is told about
 
     class _Reader(WordNetCorpusReader):  # type: ignore[misc]
-        _lines: dict[str, dict[int, str]]
+        _where: dict[str, dict[int, int]]  # file -> synset offset (as written) -> byte position
 
         def map_wn(self, version: str = "wordnet") -> None:
             return None  # no mapping to another WordNet version (it would look for nltk_data)
@@ -64,19 +64,26 @@ def _reader() -> Any:
             return cache[offset]
 
         def _line(self, pos: str, offset: int) -> str | None:
-            file_pos = "a" if pos == "s" else pos
+            name = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}[pos]
+            path = root / f"data.{name}"
             with _LOCK:
-                if not hasattr(self, "_lines"):
-                    self._lines = {}
-                if file_pos not in self._lines:
-                    lines: dict[int, str] = {}
-                    path = root / f"data.{ {'n': 'noun', 'v': 'verb', 'a': 'adj', 'r': 'adv'}[file_pos] }"
-                    with path.open(encoding="utf-8") as fh:
+                if not hasattr(self, "_where"):
+                    self._where = {}
+                if name not in self._where:  # one pass: where each synset's line really starts
+                    where: dict[int, int] = {}
+                    at = 0
+                    with path.open("rb") as fh:
                         for raw in fh:
                             if raw[:1].isdigit():
-                                lines[int(raw[:8])] = raw.rstrip("\r\n") + "\n"
-                    self._lines[file_pos] = lines
-                return self._lines[file_pos].get(offset)
+                                where[int(raw[:8])] = at
+                            at += len(raw)
+                    self._where[name] = where
+                at_byte = self._where[name].get(offset)
+            if at_byte is None:
+                return None
+            with path.open("rb") as fh:
+                fh.seek(at_byte)
+                return fh.readline().decode("utf-8").rstrip("\r\n") + "\n"
 
     import warnings
 
