@@ -309,3 +309,61 @@ def test_paraphrases_that_keep_the_meaning(claim: str, passage: str, reason: str
 def test_a_will_is_firmer_only_than_a_hedge(claim: str, passage: str, reason: str | None) -> None:
     result = entails(claim, passage)
     assert result.reason == reason, result.detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reason"),
+    [
+        # "the one place" picks a place, it counts nothing; "one of two places" is a count
+        (
+            "Glucose tests can be booked only by phone, and Fellmarsh Hospital is the one place where "
+            "they are done.",
+            "Glucose tests are only done at Fellmarsh Hospital and can only be booked by phone, not online.",
+            None,
+        ),
+        (
+            "Glucose tests can be booked only by phone, and Fellmarsh Hospital is one of two places where "
+            "they are done.",
+            "Glucose tests are only done at Fellmarsh Hospital and can only be booked by phone, not online.",
+            "number_mismatch",
+        ),
+        # "is eligible to", "the option of" keep a passage's "can"; "will" does not
+        (
+            "Anyone with a score of 2 is also eligible to join the course.",
+            "People with a score of 2 can also join the course.",
+            None,
+        ),
+        ("You have the option of joining the weekly class.", "You can join the weekly class.", None),
+        (
+            "People with a score of 2 will join the course.",
+            "People with a score of 2 can also join the course.",
+            "modality",
+        ),
+        # "we need a referral" says "has to be referred"; a welcome referral does not
+        (
+            "Anyone with another lung condition has to be referred by a health professional.",
+            "For other lung conditions we need a referral from a health professional.",
+            None,
+        ),
+        (
+            "Anyone with another lung condition has to be referred by a health professional.",
+            "For other lung conditions a referral from a health professional is welcome.",
+            "modality",
+        ),
+        # who is what ("X is the clinical lead" / "the clinical lead is X") is no attribution
+        (
+            "Dr Tomasz Rudnicki, a consultant therapist, is the clinical lead.",
+            "The clinical lead is Dr Tomasz Rudnicki, consultant therapist.",
+            None,
+        ),
+        (
+            "Dr Anna Bell, a consultant therapist, is the clinical lead.",
+            "The clinical lead is Dr Tomasz Rudnicki, consultant therapist.",
+            "name_mismatch",
+        ),
+        ("The chief nurse announced the new team.", "The mayor announced the new team.", "attribution"),
+    ],
+)
+def test_what_rewording_keeps_and_what_it_changes(claim: str, passage: str, reason: str | None) -> None:
+    result = entails(claim, passage)
+    assert result.reason == reason, result.detail

@@ -337,6 +337,27 @@ FAQ = (
 )
 
 
+PAIN_FAQ = (
+    "Q7. How long is the course?\n"
+    "Eight weekly sessions of two and a half hours.\n\n"
+    "Q8. Where and when are the courses held?\n"
+    "Courses run at these places and times:\n"
+    "  - Abbotsmere Library, Tuesday mornings, 10am to 12.30pm\n"
+    "  - Drayleigh Community Centre, Thursday afternoons, 1.30pm to 4pm\n"
+    "  - Online by video call, Wednesday evenings, 6pm to 8.30pm\n\n"
+    "Q9. What does the course cover?\n"
+    "Topics include how pain works, pacing and sleep."
+)
+
+
+def test_the_list_under_an_faq_question_asked_again_answers_it() -> None:
+    """The intro's own words ("places and times") are not the question's; the question line above it
+    ("Where and when are the courses held?") asks the question again, so its list is the answer."""
+    comp = _compose("Where are the Living Well pain courses held?", PAIN_FAQ)
+    assert comp.is_list and "- Drayleigh Community Centre, Thursday afternoons, 1.30pm to 4pm" in comp.text
+    assert "Topics include" not in comp.text
+
+
 def test_an_faq_question_line_over_a_list_introduces_that_list() -> None:
     comp = _compose("What is the programme doing about air pollution?", FAQ)
     assert comp.is_list and "- hedges are planted along busy roads next to playgrounds" in comp.text

@@ -40,3 +40,11 @@ def test_how_much_notice_asks_for_a_time_and_counts_no_notices() -> None:
 def test_an_age_typed_without_its_apostrophe_is_the_askers_not_a_name_to_find() -> None:
     info = analyze_question("how long is the wait for an adhd assessment, hes 24 and been waiting for ages")
     assert "24" not in info.entities
+
+
+def test_an_age_told_in_the_past_is_the_askers_too() -> None:
+    info = analyze_question(
+        "my periods finished for good when i was 37. is there a clinic for people like me"
+    )
+    assert "37" not in info.entities
+    assert "2019" in analyze_question("what was the wait in 2019?").entities  # a year asked about

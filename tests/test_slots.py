@@ -51,6 +51,11 @@ from .fakes import FakeEmbedder
         ("which pharmacies are open on Sunday?", ()),  # places, not a person
         ("who is it for?", ("eligibility",)),  # who may use it: a group of people, not a name
         ("Who is the new service for?", ("eligibility",)),  # not "who is the <role>"
+        # ... but a role "for" a service named after it is a person
+        ("Who is the clinical lead for the new children's autism assessment service?", ("person",)),
+        ("who is it for and how long is it", ("duration", "eligibility")),
+        ("When does it open, and what is its address?", ("place",)),
+        ("What's the postal address?", ("place",)),
         ("who can use it?", ("eligibility",)),
         ("how old do you have to be to use it?", ("eligibility",)),
         ("What ages does the young carers service support?", ("eligibility",)),
@@ -82,6 +87,8 @@ def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, 
         ("The appointment lasts two hours.", "time", False),
         ("The scanner cost £2.4 million.", "money", True),
         ("Parking is free for blue badge holders.", "money", True),
+        ("If you cancel on the day, your team will be charged in full.", "money", True),  # "do we pay?"
+        ("Your team will be charged for the booking.", "money", False),  # no more than a charge exists
         ("71.8% of people aged 65 and over were vaccinated.", "percent", True),
         ("Use cost code QX-7702 for overtime.", "code", True),
         ("The code of the week is kindness.", "code", False),

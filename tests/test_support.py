@@ -138,3 +138,16 @@ def test_numbered_lines_with_several_sentences_are_checked_one_by_one() -> None:
     results = check_sentence_support(text, PASSAGES)
     assert [r.supported for r in results] == [True, False, True]
     assert "2019" in results[1].reason
+
+
+def test_a_name_is_its_capitalised_words_not_the_sentence_furniture_before_them() -> None:
+    """ "Every Wednesday" names Wednesday ("on Wednesdays" says it); "Every Thursday" does not."""
+    cited = [CitedPassage(1, "The group meets at Tarrow Green Church on Wednesdays, 11am to 12 noon.")]
+    kept = check_sentence_support(
+        "Every Wednesday from 11am, the group meets at Tarrow Green Church [1].", cited, claims=True
+    )
+    moved = check_sentence_support(
+        "Every Thursday from 11am, the group meets at Tarrow Green Church [1].", cited, claims=True
+    )
+    assert kept[0].supported
+    assert not moved[0].supported and moved[0].kind == "name_mismatch"

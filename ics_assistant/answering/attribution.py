@@ -46,6 +46,19 @@ def _acts(clause: Clause) -> bool:
     return clause.head.pos == "VERB" and clause.head.lemma not in ("be", "have")
 
 
+def _in_modifier(t: Tok, actor: Sequence[Tok]) -> bool:
+    """Is ``t`` inside a prepositional modifier of the actor ("every blood test in Corrowby"): a
+    place or owner the actor is said of, not who acts?"""
+    by_i = {u.i: u for u in actor}
+    seen: set[int] = set()
+    while t.head in by_i and t.head != t.i and t.i not in seen:
+        seen.add(t.i)
+        if t.dep in ("prep", "pobj"):
+            return True
+        t = by_i[t.head]
+    return False
+
+
 def _keys(toks: Sequence[Tok]) -> frozenset[str]:
     return frozenset(k for t in toks for k in t.keys)
 
@@ -62,8 +75,14 @@ def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None
     by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
     names = [[t for t in a if t.pos == "PROPN"] for a in found]
     for actor in clause.actors:
-        named = [t for t in actor if t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")]
+        named = [
+            t
+            for t in actor
+            if (t.pos == "PROPN" or t.ent in ("PERSON", "ORG", "GPE", "NORP")) and not _in_modifier(t, actor)
+        ]
         nouns = [t for t in actor if t.pos == "NOUN"]
+        if named and not _acts(clause):  # "X is the clinical lead": who is what, not who did it
+            continue
         if named:
             mine = _keys(actor)
             if any(all(t.keys & a for t in named) for a in actors):

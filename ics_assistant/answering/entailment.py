@@ -244,6 +244,8 @@ def _compare(
         ]
         if kind == "neg" and lexical:
             dropped = []
+        if kind == "possible" and any(t.lemma in wc.permission for t in claim.toks):
+            dropped = []  # "is eligible to join", "has the option of joining" keep "can join"
         if dropped and not claim.has(kind, "universal" if kind == "partial" else kind):
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
@@ -259,6 +261,8 @@ def _compare(
     added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
     if "future" in added and not _future_firms(claim, own, twin):
         added.remove("future")
+    if "necessary" in added and any(t.lemma in wc.implied_necessity for s in window.sents for t in s.toks):
+        added.remove("necessary")  # "we need a referral" / "you have to be referred"
     if added:
         return "modality", f"the claim adds {'/'.join(added)}"
     if (

@@ -22,6 +22,7 @@ from ics_assistant.answering.evidence import Pool, Scored, is_title_line
 from ics_assistant.answering.layout import BULLET, ITEM_CHARS
 from ics_assistant.answering.lists import (
     LIST_TYPES,
+    asked_above,
     context_terms,
     expands,
     intro_of,
@@ -231,9 +232,12 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         return []
     # a heading or an FAQ's question line that asks the question again ("Where the clinics are",
     # "9. What is being done about air pollution?") leads with the list under it
-    again = next((s for s in ordered if restates(info, s) and expands(info, pool, s)), None)
+    again = next(
+        (s for s in ordered if (restates(info, s) and expands(info, pool, s)) or asked_above(info, pool, s)),
+        None,
+    )
     lead = again if again is not None else _lead(info, pool, ranked)
-    items = list_block(pool, lead) if expands(info, pool, lead) else ()
+    items = list_block(pool, lead) if expands(info, pool, lead) or asked_above(info, pool, lead) else ()
     if not items and info.answer_type in LIST_TYPES:
         intro = intro_of(pool, lead)
         if intro is not None and expands(info, pool, intro):

@@ -27,6 +27,12 @@ def is_number(t: Tok) -> bool:
     return t.pos == "NUM" or t.text[:1].isdigit()
 
 
+def _the_one(t: Tok, toks: Sequence[Tok]) -> bool:
+    """ "the one place where ...": "one" after "the" / "this" / "that" picks a thing, it counts nothing."""
+    prev = next((u for u in toks if u.i == t.i - 1), None)
+    return t.lower == "one" and prev is not None and prev.lower in ("the", "this", "that")
+
+
 def _parts_said(t: Tok, passage_keys: frozenset[str], number_keys: frozenset[str]) -> bool:
     parts = [p for p in t.lower.split("-") if p]
     if len(parts) > 1:
@@ -57,6 +63,8 @@ def unsaid_figure(
     skip: set[int] = set()
     for j, t in enumerate(toks):
         if j in skip or t.pos not in _NAME_POS or not any(ch.isalnum() for ch in t.text):
+            continue
+        if _the_one(t, toks):
             continue
         if t.pos == "NUM" and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].pos == "NUM":
             skip.add(j + 2)  # "forty-two": one number

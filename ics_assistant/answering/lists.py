@@ -14,6 +14,7 @@ from ics_assistant.types import Chunk
 __all__ = [
     "LIST_TYPES",
     "YES_NO",
+    "asked_above",
     "colon_intro",
     "context_terms",
     "expands",
@@ -114,6 +115,22 @@ def restates(info: QuestionInfo, sc: Scored) -> bool:
     if not (sc.heads_list and q is not None and h is not None) or q.group(1).lower() != h.group(1).lower():
         return False
     return bool(sc.terms) and set(sc.terms) <= set(info.terms)
+
+
+def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
+    """A list intro that answers an FAQ question line asking the question again, the line just above
+    it: "Q8. Where and when are the courses held?" / "Courses run at these places and times:" for
+    "Where are the pain courses held?" (its own words need not match the question's)."""
+    if not colon_intro(sc) or sc.index == 0 or not list_block(pool, sc) or YES_NO.match(info.text):
+        return False
+    chunk = sc.hit.chunk
+    above = pool.by_chunk[chunk.chunk_id][sc.index - 1]
+    if not above.text.rstrip().endswith("?") or "\n" not in chunk.text[above.end : sc.start]:
+        return False
+    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", above.text))
+    if q is None or h is None or q.group(1).lower() != h.group(1).lower():
+        return False
+    return bool(above.terms) and set(above.terms) <= set(info.terms)
 
 
 def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:

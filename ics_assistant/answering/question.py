@@ -199,6 +199,8 @@ _PLURAL_WHAT = re.compile(
 
 
 _OWN_KIND = frozenset({"eligibility", "phone", "email", "web", "code"})
+# "..., and what is its address?": a place, not the first part's date
+_ADDRESS = re.compile(r"\baddress\b", re.I)
 
 
 def analyze_part(part: str, first: str) -> QuestionInfo:
@@ -211,7 +213,8 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     # the first part's "when" carries over ("what are its hours, and when can I have a blood test?"
     # wants hours again), but not onto who may use it ("when does it start, and who is it for?")
     # nor onto a value with a form of its own ("when will the line open, and what is its number?")
-    kind = own.answer_type if _OWN_KIND.intersection(own.slots) else whole.answer_type
+    mine = _OWN_KIND.intersection(own.slots) or ("place" in own.slots and _ADDRESS.search(part))
+    kind = own.answer_type if mine else whole.answer_type
     return replace(whole, answer_type=kind, slots=own.slots, entities=own.entities)
 
 
@@ -245,13 +248,16 @@ _PERSONAL = re.compile(
 _AGE_BEFORE = re.compile(r"^(?:i'?m|am|is|are|s?he'?s|they'?re|aged?|turned|turning)$", re.I)
 _AGE_AFTER = re.compile(r"^(?:years?|yrs?|yo|months?|weeks?)\b", re.I)
 _WH = re.compile(r"^(?:what|which|who|where|when|how|why)(?:'s)?$", re.I)
+_PERSONS = frozenset({"i", "he", "she", "they", "we", "you"})
 
 
 def _own_age(words: Sequence[str], i: int) -> bool:
     before = words[i - 1].strip('?!.,;:"()').replace("’", "'") if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     asked = i > 1 and _WH.match(words[i - 2]) is not None  # "what is 111?" asks about the number
-    return (bool(_AGE_BEFORE.match(before)) and not asked) or bool(_AGE_AFTER.match(after))
+    # "when i was 37", "since she was 12": an age the asker tells, after a person and "was"
+    was = before.lower() in ("was", "were") and i > 1 and words[i - 2].lower() in _PERSONS
+    return (bool(_AGE_BEFORE.match(before)) and not asked) or was or bool(_AGE_AFTER.match(after))
 
 
 def _entity_terms(question: str) -> list[str]:

@@ -127,15 +127,22 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     ),
     (
         "place",
-        re.compile(r"^\s*where (?:is|are|was|were|will|can|do|does|'s)\b|\bwhat (?:is the )?address\b", re.I),
+        re.compile(
+            r"^\s*where (?:is|are|was|were|will|can|do|does|'s)\b|"
+            r"\bwhat(?:'s| is| are)? (?:the |its |their |your |his |her )?"
+            r"(?:(?!e-?mail\b|web\b|website\b)\w+ )?address(?!\w| to\b)",
+            re.I,
+        ),
     ),
     # "who is it for?", "who can use it?", "how old do you have to be?": who may use a service, a
     # group of people ("adults aged 16 and over"), not a name
     (
         "eligibility",
         re.compile(
+            # "who is the course for?" (the question ends there), not "who is the lead for the service?"
             r"^\s*(?:and\s+)?who(?:'s| is| are)\s+(?:it|this|that|they|these|those|the\s+[\w' -]{1,40}?)"
-            r"\s+for\b|\bwho\s+(?:can|could|may|is able to|should|will be able to)\s+(?:use|get|have|join|"
+            r"\s+for\b(?=\s*(?:[?.!,;]|$|and\b|exactly\b|then\b))|"
+            r"\bwho\s+(?:can|could|may|is able to|should|will be able to)\s+(?:use|get|have|join|"
             r"attend|apply|refer|order|go|access|book|come|take part|sign up|self-refer)\b|"
             r"\bwho\s+(?:is|are)\s+(?:eligible|entitled)\b|\bwho qualifies\b|\bhow old\b|"
             r"\b(?:what|which) ages?\b|"
@@ -179,7 +186,9 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
         re.I,
     ),
     "money": re.compile(
-        r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b|\bno charge\b|\bnothing\b", re.I
+        r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence|p)\b|\bfree\b|\bno charge\b|\bnothing\b|"
+        r"\b(?:charged|pay) (?:in full|the full)\b|\bno cost\b",  # "do we still pay?": "charged in full"
+        re.I,
     ),
     "percent": re.compile(
         r"\d(?:[\d.]*)\s?(?:%|per ?cent)|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters)\b|"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ics_assistant.answering.analysis import content_terms, dates_in, names_in, numbers_in
+from ics_assistant.answering.analysis import common_cap, content_terms, dates_in, names_in, numbers_in
 from ics_assistant.protocols import Embedder, Vectors
 from ics_assistant.sentences import split_sentences
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
@@ -204,9 +204,9 @@ def _hard_check(claim: str, cited: str, cited_norm: str) -> str | None:
         if n.replace(",", "") not in cited_numbers and n not in date_text:
             return f"number not in cited text: {n}"
     cited_words = set(tokenize_words(cited_norm))
-    for name in names_in(claim):
-        for w in tokenize_words(name):
-            if w not in cited_words and w.rstrip("s") not in cited_words:
+    for name in names_in(claim):  # "Every Wednesday": the name is "Wednesday"
+        for w in tokenize_words(" ".join(w for w in name.split() if not common_cap(w))):
+            if w not in cited_words and w.rstrip("s") not in cited_words and f"{w}s" not in cited_words:
                 return f"name not in cited text: {name}"
     for m in re.finditer(r"(?<=\S )\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", claim):  # acronyms mid-sentence
         if m.group(0).lower() not in cited_words and m.group(0).lower().rstrip("s") not in cited_words:

@@ -31,6 +31,8 @@ _LISTS = (
     "phrases",
     "intent",
     "intent_nouns",
+    "permission",
+    "implied",
 )
 
 
@@ -46,6 +48,8 @@ class WordClasses:
     inverted: frozenset[str]  # a modal that opens a condition ("Should it rain, ...") is no modal
     intent: frozenset[str]  # verbs of aim or expectation ("expect", "aim"): a hedge "will" may not drop
     intent_nouns: frozenset[str]  # nouns that say one ("our aim is that ...")
+    permission: frozenset[str]  # words that keep a passage's "can" ("is eligible to join", "the option of")
+    implied_necessity: frozenset[str]  # words that say a need without a modal ("we need a referral")
     universal: frozenset[str]
     partial: frozenset[str]
     reporting: frozenset[str]
@@ -96,6 +100,8 @@ def words() -> WordClasses:
         inverted=frozenset(str(w).lower() for w in data["modal_necessary"].get("inverted", [])),
         intent=frozenset(str(w).lower() for w in data["modal_future"].get("intent", [])),
         intent_nouns=frozenset(str(w).lower() for w in data["modal_future"].get("intent_nouns", [])),
+        permission=frozenset(str(w).lower() for w in data["modal_possible"].get("permission", [])),
+        implied_necessity=frozenset(str(w).lower() for w in data["modal_necessary"].get("implied", [])),
         universal=members("quantity_universal"),
         partial=members("quantity_partial"),
         reporting=members("reporting_verbs"),
