@@ -116,6 +116,11 @@ KNOWN_REPLACED = frozenset(
         # to any of them, and will they change his painkillers?" (a follow-up about a relative on a
         # pain course) gets the crisis reply. The same calm-dependant pattern; not refitted for.
         "oakhurst/questions.jsonl:q16-29",
+        # greywater, a blind kit's first check (2026-12-01, triage of 7c46f51): two calm questions about
+        # an eating disorder service, the average wait for adults (q17-10) and whether a 20-year-old
+        # sister is seen sooner (q17-20), get the **emergency** reply. Recorded; not refitted for.
+        "greywater/questions.jsonl:q17-10",
+        "greywater/questions.jsonl:q17-20",
     }
 )
 
