@@ -12,7 +12,7 @@ paraphrase, a negated version and an invented clause, written by someone who nev
 | ``number`` | a sentence of the sources with one number changed | dropped |
 | ``year`` | a sentence of the sources with one year changed | dropped |
 | ``name`` | a person's name replaced by another person of the corpus | dropped |
-| ``wrong_source`` | the source sentence, citing another passage that does not say it | dropped/re-cited |
+| ``wrong_source`` | the source sentence, citing a passage that does not (nearly) say it | dropped/re-cited |
 | ``invented_clause`` | the table's source sentence with an invented clause (or sentence) | dropped |
 | ``negation`` | the table's negated sentence | dropped |
 | ``unfaithful_paraphrase`` | the table's unfaithful paraphrase (scope, modality, ...) | dropped |
@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ics_assistant.answering.analysis import STOP_WORDS, stem
 from ics_assistant.nlp import load_spacy
 from ics_assistant.sentences import split_sentences
-from ics_assistant.textnorm import normalize_for_match
+from ics_assistant.textnorm import normalize_for_match, tokenize_words
 
 __all__ = [
     "ERROR_MODES",
@@ -151,6 +152,24 @@ def _norm(text: str) -> str:
     return normalize_for_match(text).strip(" .")
 
 
+SAYS_IT = 0.6  # a passage sentence holding this share of the sentence's words says it in other words
+
+
+def _words(text: str) -> set[str]:
+    return {stem(w) for w in tokenize_words(text) if w not in STOP_WORDS}
+
+
+def _says(passage: str, sentence: str) -> bool:
+    """Does ``passage`` say ``sentence``, verbatim or nearly ("ICSs would be central" for "Integrated
+    Care Systems would be central", as another document of the corpus may)? A wrong source must not."""
+    if _norm(sentence) in normalize_for_match(passage):
+        return True
+    want = _words(sentence)
+    return bool(want) and any(
+        len(want & _words(passage[s:e])) >= SAYS_IT * len(want) for s, e in split_sentences(passage)
+    )
+
+
 def _holder(sentence: str, sources: dict[int, str]) -> int | None:
     want = _norm(sentence)
     return next(
@@ -231,8 +250,7 @@ def plant(mode: str, triple: Triple, sources: dict[int, str], names: Sequence[st
     elif mode == "invented_clause":  # the table's field is the whole sentence, clause included
         sentence = triple.invented_clause or None
     elif mode == "wrong_source":
-        want = _norm(original)
-        others = [n for n, t in sorted(sources.items()) if n != start and want not in normalize_for_match(t)]
+        others = [n for n, t in sorted(sources.items()) if n != start and not _says(t, original)]
         if others:
             sentence, cited = original, others[0]
     elif mode in ("number", "year", "name"):
