@@ -50,6 +50,7 @@ from ics_assistant.answering.claims import (
 from ics_assistant.answering.figures import unsaid_figure
 from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
+from ics_assistant.answering.modality import modality_change
 from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
 from ics_assistant.answering.synonyms import phrase_senses, tok_senses
 from ics_assistant.protocols import Embedder
@@ -258,28 +259,9 @@ def _compare(
     dropped_neg = negation_dropped(clause, twin, twin_sent)
     if dropped_neg:
         return "negation", f"the claim drops the passage's negation of {dropped_neg!r}"
-    added = sorted(k for k in clause.modal - {"possible"} if not window.has(k))
-    if "future" in added and not _future_firms(claim, own, twin):
-        added.remove("future")
-    if "necessary" in added and any(t.lemma in wc.implied_necessity for s in window.sents for t in s.toks):
-        added.remove("necessary")  # "we need a referral" / "you have to be referred"
-    if added:
-        return "modality", f"the claim adds {'/'.join(added)}"
-    if (
-        twin is not None
-        and "possible" in twin.modal - clause.modal
-        and clause.modal & {"future", "necessary"}
-    ):
-        return "modality", "the claim firms up what its clause of the passage says may happen"
-    hedged = frozenset(k for m in claim.marks if m.kind == "possible" for k in m.head)
-    firm = [m for m in window.marks if m.kind in ("future", "necessary") and m.head & hedged]
-    if firm and not claim.has("future", "necessary"):
-        return "modality", f"the claim weakens the passage's {firm[0].word!r} to a possibility"
-    planned = [
-        m for m in window.marks if m.kind == "future" and any(claim.tags.get(k) == "VBD" for k in m.head)
-    ]
-    if planned and not claim.has("future"):
-        return "modality", f"the passage's {planned[0].word!r} is stated as done"
+    change = modality_change(clause, claim.marks, claim.tags, window.marks, _lemmas(window), own, twin)
+    if change:
+        return "modality", change
     w_univ = window.lowers & wc.universal
     w_part = window.lowers & wc.partial
     if clause.universal and not w_univ and (w_part or clause.whole_plural):
@@ -294,21 +276,8 @@ def _compare(
     return None
 
 
-def _future_firms(claim: _Claim, own: Sequence[Mark], twin: Clause | None) -> bool:
-    """Does a "will" the passage does not say change what it says? Only where the passage's
-    sentence hedges or obliges (a possibility, "should", an aim or expectation the claim does not
-    keep) or tells it as done: "the first session lasts an hour" is "will last an hour"; "we aim
-    to see" is not "we will see", nor "published" "will publish"."""
-    if any(m.kind in ("possible", "necessary") for m in own):
-        return True
-    if any(m.kind == "intent" for m in own) and not claim.has("intent"):
-        return True
-    if twin is None:
-        return False
-    return twin.head.tag == "VBD" or any(
-        t.head == twin.head.i and t.dep in ("aux", "auxpass") and (t.tag == "VBD" or t.lemma == "have")
-        for t in twin.toks
-    )
+def _lemmas(window: _Window) -> frozenset[str]:
+    return frozenset(t.lemma for s in window.sents for t in s.toks)
 
 
 def _twin(clause: Clause, window: _Window) -> Clause | None:
