@@ -237,7 +237,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         None,
     )
     lead = again if again is not None else _lead(info, pool, ranked)
-    items = list_block(pool, lead) if expands(info, pool, lead) or asked_above(info, pool, lead) else ()
+    items = list_block(pool, lead) if again is not None or expands(info, pool, lead) else ()
     if not items and info.answer_type in LIST_TYPES:
         intro = intro_of(pool, lead)
         if intro is not None and expands(info, pool, intro):

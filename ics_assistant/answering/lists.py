@@ -107,14 +107,19 @@ _WH = re.compile(r"^\s*(what|which|where|when|who|how)\b", re.I)
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an FAQ's "9. What ...?"
 
 
-def restates(info: QuestionInfo, sc: Scored) -> bool:
-    """A heading over a list that asks the question again: it opens with the question's own question
-    word and every key term of it is one of the question's ("Where are the four new clinics?" /
-    "Where the clinics are"), as an FAQ's question line does."""
-    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", sc.text))
-    if not (sc.heads_list and q is not None and h is not None) or q.group(1).lower() != h.group(1).lower():
+def _asks_again(info: QuestionInfo, line: Scored) -> bool:
+    """Does ``line`` ask the question again: it opens with the question's own question word (after
+    an FAQ's number) and every key term of it is one of the question's?"""
+    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", line.text))
+    if q is None or h is None or q.group(1).lower() != h.group(1).lower():
         return False
-    return bool(sc.terms) and set(sc.terms) <= set(info.terms)
+    return bool(line.terms) and set(line.terms) <= set(info.terms)
+
+
+def restates(info: QuestionInfo, sc: Scored) -> bool:
+    """A heading over a list that asks the question again ("Where are the four new clinics?" /
+    "Where the clinics are"), as an FAQ's question line does."""
+    return sc.heads_list and _asks_again(info, sc)
 
 
 def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
@@ -127,10 +132,7 @@ def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     above = pool.by_chunk[chunk.chunk_id][sc.index - 1]
     if not above.text.rstrip().endswith("?") or "\n" not in chunk.text[above.end : sc.start]:
         return False
-    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", above.text))
-    if q is None or h is None or q.group(1).lower() != h.group(1).lower():
-        return False
-    return bool(above.terms) and set(above.terms) <= set(info.terms)
+    return _asks_again(info, above)
 
 
 def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:

@@ -39,18 +39,13 @@ def _phrases(tok: Tok, toks: Sequence[Tok]) -> Iterator[tuple[str, str]]:
         yield f"{prev.lower} {tok.lower}", "NOUN"
 
 
-@lru_cache(maxsize=65536)
-def _senses(words: str, pos: str) -> frozenset[str]:
-    return wordnet.senses(words, pos, DEPTH)
-
-
 def tok_senses(tok: Tok, toks: Sequence[Tok]) -> frozenset[str]:
     """Senses of a content word of a sentence ``toks`` (empty for names, numbers, other words)."""
     if not enabled() or tok.pos not in _CONTENT_POS or not tok.lemma.isalpha():
         return frozenset()
     out: set[str] = set()
     for words, pos in _phrases(tok, toks):
-        out |= _senses(words, pos)
+        out |= wordnet.senses(words, pos, DEPTH)  # cached there
     return frozenset(out)
 
 

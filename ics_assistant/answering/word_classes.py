@@ -75,6 +75,9 @@ def words() -> WordClasses:
     def members(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[name]["words"])
 
+    def sublist(name: str, key: str) -> list[str]:  # a class's optional list ("weak", "intent", ...)
+        return [str(w).lower() for w in data[name].get(key, [])]
+
     modal: dict[str, str] = {}
     before_to: dict[str, str] = {}
     for cls in ("possible", "necessary", "future"):
@@ -91,23 +94,23 @@ def words() -> WordClasses:
     nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
     return WordClasses(
         negation=members("negation"),
-        weak_negation=frozenset(str(w).lower() for w in data["negation"].get("weak", [])),
-        negative_prefixes=tuple(str(w).lower() for w in data["negation"].get("prefixes", [])),
-        lexical_negation=frozenset(str(w).lower() for w in data["negation"].get("lexical", [])),
-        droppable=frozenset(str(w).lower() for w in data["quantity_partial"].get("droppable", [])),
+        weak_negation=frozenset(sublist("negation", "weak")),
+        negative_prefixes=tuple(sublist("negation", "prefixes")),
+        lexical_negation=frozenset(sublist("negation", "lexical")),
+        droppable=frozenset(sublist("quantity_partial", "droppable")),
         modal=modal,
         modal_before_to=before_to,
-        inverted=frozenset(str(w).lower() for w in data["modal_necessary"].get("inverted", [])),
-        intent=frozenset(str(w).lower() for w in data["modal_future"].get("intent", [])),
-        intent_nouns=frozenset(str(w).lower() for w in data["modal_future"].get("intent_nouns", [])),
-        permission=frozenset(str(w).lower() for w in data["modal_possible"].get("permission", [])),
-        implied_necessity=frozenset(str(w).lower() for w in data["modal_necessary"].get("implied", [])),
+        inverted=frozenset(sublist("modal_necessary", "inverted")),
+        intent=frozenset(sublist("modal_future", "intent")),
+        intent_nouns=frozenset(sublist("modal_future", "intent_nouns")),
+        permission=frozenset(sublist("modal_possible", "permission")),
+        implied_necessity=frozenset(sublist("modal_necessary", "implied")),
         universal=members("quantity_universal"),
         partial=members("quantity_partial"),
         reporting=members("reporting_verbs"),
         causal=members("causal"),
-        causal_phrases=tuple(str(w).lower() for w in data["causal"].get("phrases", [])),
-        weak_causal=frozenset(str(w).lower() for w in data["causal"].get("weak", [])),
+        causal_phrases=tuple(sublist("causal", "phrases")),
+        weak_causal=frozenset(sublist("causal", "weak")),
         opposites={k: frozenset(v) for k, v in opposites.items()},
         hedges=members("hedges"),
         numbers=nums,
