@@ -15,7 +15,8 @@ __all__ = ["split_sentences"]
 
 _local = threading.local()
 _LINE = re.compile(r"[^\n]+")
-_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
+# a bullet, "1." or an FAQ's "Q4." label: it stays with the first sentence of its line
+_BULLET = re.compile(r"^\s*(?:[•\-*–·]|[A-Z]?\d+[.)])\s+")
 
 
 def _segmenter() -> Any:
@@ -43,8 +44,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ls, le = _trim(text, line.start(), line.end())
         if ls >= le:
             continue
-        bullet = _BULLET.match(text, ls, le)
-        body_start = bullet.end() if bullet else ls
+        bullet = _BULLET.match(text[ls:le])  # (a pattern's "^" never matches at a ``pos`` past 0)
+        body_start = ls + bullet.end() if bullet else ls
         body = text[body_start:le]
         if len(body) < 40 or not re.search(r"[.!?]\s+\S", body):
             spans.append((ls, le))

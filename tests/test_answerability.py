@@ -80,6 +80,8 @@ STAFF = (
         ("Who is the independent chair of the board?", True),  # the role's noun, not its adjective
         ("Which consultant is the clinical lead at the centre?", False),  # a named doctor is no lead
         ("Which doctor is the chief medical officer?", True),
+        ("What is the name of the operations manager at the centre?", False),
+        ("What's the name of the chair of the board?", True),
     ],
 )
 def test_who_is_the_role_needs_a_quote_that_names_that_role(question: str, answerable: bool) -> None:
@@ -181,3 +183,31 @@ def test_only_a_how_do_i_request_needs_its_verb_in_the_quote() -> None:
     assert not _decision("How do I book at the Ashby clinic?", text).answerable
     # "can I just turn up?" is a yes/no question its words need not repeat: "you cannot walk in"
     assert _decision("Can I just turn up at the Ashby clinic without my GP?", text).answerable
+
+
+def _two_pages(question: str, first: str, second: str):  # type: ignore[no-untyped-def]
+    chunks = [
+        Chunk(f"{d}:1", d, t, 0, len(t), audience="public", title=d, sentences=tuple(split_sentences(t)))
+        for d, t in (("kidney-care", first), ("new-unit-news", second))
+    ]
+    hits = [Hit(chunk=c, score=1.0, rank=i + 1) for i, c in enumerate(chunks)]
+    pool = score_sentences(analyze_question(question), hits, {}, FakeEmbedder().embed([question])[0])
+    # the reply as quoted: the first page's first sentence leads, the second page's sentence follows
+    evidence = [next(sc for sc in pool.sentences if sc.hit.chunk is c) for c in chunks]
+    return decide(pool, evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+CARE = (
+    "The trust supplies the machine and pays a yearly contribution towards extra water and electricity "
+    "costs for home dialysis. Patients can be trained at home by specialist nurses."
+)
+NEWS = "The new dialysis building cost £7.4 million, paid for by the trust and the ICB."
+
+
+def test_a_sum_quoted_from_another_page_about_something_else_does_not_answer_how_much() -> None:
+    asked = "How much does the trust pay each year towards water and electricity bills for home dialysis?"
+    decision = _two_pages(asked, CARE, NEWS)
+    assert not decision.has_answer_type and decision.reason == "no_answer_of_type"
+    # the sum answers when the quote about it leads, or when the other page's quote is about it too
+    assert _two_pages("How much did the new dialysis building cost?", NEWS, CARE).has_answer_type
+    assert _two_pages("How much did the trust pay for the new dialysis building?", CARE, NEWS).has_answer_type

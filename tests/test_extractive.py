@@ -3,11 +3,13 @@ quoted with it, "who can ..." answered by the list of who. Texts are invented, n
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import Composition, compose_extractive
 from ics_assistant.answering.layout import item_line
+from ics_assistant.answering.lists import best_list
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
@@ -362,3 +364,53 @@ def test_an_faq_question_line_over_a_list_introduces_that_list() -> None:
     comp = _compose("What is the programme doing about air pollution?", FAQ)
     assert comp.is_list and "- hedges are planted along busy roads next to playgrounds" in comp.text
     assert "text alert" not in comp.text
+
+
+STEPS = (
+    "From April 2027 a single Adult Eating Disorder Service, run by the Partnership Trust, will replace "
+    "the current service for adults in the area.\n"
+    "Section 3: What will happen after you are referred\n"
+    "Your GP can refer you, or you can refer yourself online. After that:\n"
+    "1. A clinician will phone you within 5 working days for a screening call.\n"
+    "2. Your GP practice will arrange a physical health check.\n"
+    "3. You will be offered an assessment appointment within 4 weeks.\n"
+    "Section 4: Who will be in the team"
+)
+
+
+def _steps_pool(question: str):  # type: ignore[no-untyped-def]
+    title = "Our plan for adult eating disorder services"
+    chunk = Chunk("p:1", "p", STEPS, 0, len(STEPS), audience="public", title=title, sentences=())
+    chunk = Chunk(**{**chunk.__dict__, "sentences": tuple(split_sentences(STEPS))})
+    spans = chunk.sentences
+    # sentence vectors: the numbered steps are what the question means, the first paragraph less so
+    query = np.zeros(4, dtype=np.float32)
+    query[0] = 1.0
+    vectors = np.zeros((len(spans), 4), dtype=np.float32)
+    for i, (s, e) in enumerate(spans):
+        text = STEPS[s:e]
+        vectors[i] = [0.8, 0.6, 0, 0] if text[:2] in ("1.", "2.", "3.") else [0.3, 0, 0.95, 0]
+    hit = Hit(chunk=chunk, score=1.0, rank=1)
+    return score_sentences(analyze_question(question), [hit], {chunk.chunk_id: vectors}, query)
+
+
+STEPS_ASKED = "What are the steps after someone is referred to the new adult eating disorder service?"
+
+
+def test_a_steps_question_gets_the_numbered_list_under_its_heading() -> None:
+    pool = _steps_pool(STEPS_ASKED)
+    comp = compose_extractive(pool)
+    assert comp.is_list
+    # the intro "After that:" is about its heading line ("... after you are referred"), and says so
+    # little that the sentence before it on its line comes with it
+    assert "Your GP can refer you, or you can refer yourself online. After that:" in comp.text
+    assert "screening call" in comp.text and "assessment appointment within 4 weeks" in comp.text
+    assert "Section 4" not in comp.text  # a line without a number ends a numbered list
+
+
+def test_the_list_that_answers_a_list_question_is_found_when_prose_leads() -> None:
+    pool = _steps_pool(STEPS_ASKED)
+    intro = best_list(pool.info, pool, 0.0)
+    assert intro is not None and intro.text == "After that:"
+    assert best_list(pool.info, pool, 10.0) is None  # never when the list scores below the floor
+    assert best_list(_steps_pool("Is there a new adult eating disorder service?").info, pool, 0.0) is None

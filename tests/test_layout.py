@@ -65,3 +65,40 @@ def test_a_record_ends_at_its_first_line_that_is_no_field() -> None:
     assert records[lines.index("Email: care@example.example")] == team
     assert records[next(i for i, ln in enumerate(lines) if ln.startswith("Phone:"))] == team
     assert next(i for i, ln in enumerate(lines) if ln.startswith("Post:")) not in records
+
+
+FAQ = (
+    "Q3. How does my child get referred?\n"
+    "The paediatrician refers them, usually soon after diagnosis.\n\n"
+    "Q4. What can an epilepsy nurse help with?\n"
+    "  - writing your child's healthcare plan\n"
+    "  - training you to give rescue medication\n"
+    "  - school visits\n\n"
+    "Q5. Is there an advice line?\n"
+    "Yes. The line is open Monday to Friday.\n"
+    "- It is not an emergency service."
+)
+
+
+def test_a_question_line_straight_over_bulleted_lines_introduces_them() -> None:
+    spans = list(split_sentences(FAQ))
+    texts = [FAQ[s:e] for s, e in spans]
+    # the FAQ's "Q4." label stays with its question, on any line of the passage
+    asked = texts.index("Q4. What can an epilepsy nurse help with?")
+    assert "Q3. How does my child get referred?" in texts
+    layout = list_layout(FAQ, spans)
+    assert asked in layout.headed
+    assert {asked + 1, asked + 2, asked + 3} <= layout.items
+    # a question answered in prose heads no list, even with one bulleted line below the answer
+    assert texts.index("Q5. Is there an advice line?") not in layout.headed
+    assert texts.index("- It is not an emergency service.") not in layout.items
+
+
+def test_a_numbered_list_after_a_colon_ends_at_its_first_line_without_a_number() -> None:
+    text = "After that:\n1. A clinician phones you.\n2. You have a health check\nSection 4: The team"
+    spans = list(split_sentences(text))
+    items = list_layout(text, spans).items
+    assert {1, 2} <= items and 3 not in items
+    # a list of plain lines after a colon runs on while its lines read as items
+    plain = "The team includes:\nnurses\ndietitians\npeer support workers"
+    assert {1, 2, 3} <= list_layout(plain, list(split_sentences(plain))).items

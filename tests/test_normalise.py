@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ics_assistant.ingest.normalise import (
     is_hard_wrapped,
+    join_pages,
     markdown_to_text,
     plain_text_prose,
     strip_page_furniture,
@@ -136,3 +137,17 @@ def test_a_pdf_bullet_glyph_on_its_own_line_starts_an_item_and_items_end_as_plai
     assert lines[4] == "continue funding the physiotherapy service"
     assert lines[5].startswith("The board meets")
     assert "\x7f" not in "".join(lines) and "•" not in "".join(lines)
+
+
+def test_a_sentence_or_a_list_running_over_a_page_break_is_joined_again() -> None:
+    pages = [
+        "4. You will agree a care plan.\n5. You can start guided self-help, with a",
+        "practitioner supporting you for up to 8 sessions.\n6. You may be offered talking therapy.",
+        "Section 4: Who will be in the team",
+    ]
+    text = join_pages(pages)
+    assert "self-help, with a practitioner supporting you" in text  # one sentence again
+    assert "8 sessions.\n6. You may" in text
+    # a page that ends a sentence and starts a heading stays a paragraph apart
+    assert "talking therapy.\n\nSection 4" in text
+    assert join_pages(["1. First step.", "2. Second step."]) == "1. First step.\n2. Second step."

@@ -92,6 +92,13 @@ def test_each_part_asks_for_its_own_kind_of_value() -> None:
     assert "millbrook" in second.terms  # a later part keeps the first part's subject
 
 
+def test_the_first_part_asks_for_its_own_kind_of_answer() -> None:
+    question = "How long have I got to post the kit back, and when will I hear the result?"
+    first, second = analyze_parts(question, question_parts(question))
+    assert (first.answer_type, first.slots) == ("number", ("duration",))  # not the later "when"'s date
+    assert second.answer_type == "date"
+
+
 def test_a_follow_ups_carried_names_go_into_each_of_its_parts() -> None:
     from ics_assistant.answering.parts import carried_words, with_context
 

@@ -63,6 +63,7 @@ from .fakes import FakeEmbedder
         ("Can I ring them myself? What's the number?", ("phone",)),
         ("what is the number of people waiting?", ()),  # a count
         ("How much notice do I need to give when booking transport?", ("duration",)),  # "two working days"
+        ("how long have I got to post it back?", ("duration",)),  # "within 3 days"
     ],
 )
 def test_the_kind_of_value_a_question_asks_for(question: str, slots: tuple[str, ...]) -> None:
@@ -178,6 +179,14 @@ def test_a_person_the_question_names_does_not_answer_who_took_over_from_them() -
     assert names_other_person(["The chair, Dr Amara Okafor, opened the meeting."], "Who chaired the meeting?")
 
 
+def test_one_capitalised_word_is_no_person_but_a_first_name_and_surname_or_a_title_is() -> None:
+    # the small spaCy model tags one-word places and services as people
+    places = ["The van stops each week at Marrow Street in Greywater, Linfield bus station and Tollbridge."]
+    assert not names_other_person(places, "What is the name of the lead nurse?")
+    assert names_other_person(["The lead nurse is Grace Adebayo."], "What is the name of the lead nurse?")
+    assert has_slot("Speak to Dr Okafor.", "person")
+
+
 def test_when_can_i_use_it_is_answered_by_its_hours() -> None:
     text = (
         "You can send a request through the online form on the practice website.\n\n"
@@ -187,3 +196,10 @@ def test_when_can_i_use_it_is_answered_by_its_hours() -> None:
     assert "8am to 6.30pm" in compose_extractive(_pool("When can I use the online form?", text)).text
     # "when will ..." still wants a date: hours do not say when something starts
     assert _decide("When will the online form start?", text) == (False, "no_answer_of_type")
+
+
+def test_which_role_asks_for_a_person_only_when_the_role_is_what_which_picks() -> None:
+    assert "person" in asked_slots("Which consultant is the clinical lead?")
+    assert "person" in asked_slots("Which nurse should I call?")
+    # "GP" here describes the surgery asked for (a compound, parsed with spaCy): a place, not a person
+    assert "person" not in asked_slots("Which GP surgery in Greywater cares for people who are homeless?")

@@ -42,6 +42,7 @@ from ics_assistant.answering.lexicon import lexicon_cache
 from ics_assistant.answering.messages import RefusalReason
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.question import QuestionInfo, asks_when_usually
+from ics_assistant.answering.roles import role_named
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot, names_other_person, slots_in
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
@@ -174,9 +175,28 @@ def _given_numbers(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w,.]\d)(?!\w)")
 
 
+ABOUT_SHARE = 0.5  # a quoted sentence is about the question when its term overlap is this share of the best
+
+
+def _about_question(evidence: Sequence[Scored]) -> list[Scored]:
+    """The quoted sentences about what the question asks: the lead quote's document, and another
+    document's sentence only when it is about the question too. A date or a sum in a further quote
+    about something else does not answer it ("pays a yearly contribution towards water costs", with
+    another page's "the building cost £7.4 million" beside it, does not say how much it pays)."""
+    if not evidence:
+        return []
+    lead_doc = evidence[0].hit.chunk.doc_id
+    best = max(sc.overlap for sc in evidence)
+    return [sc for sc in evidence if sc.hit.chunk.doc_id == lead_doc or sc.overlap >= ABOUT_SHARE * best]
+
+
 def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     if info.place and not names_place(info, evidence):
         return False
+    money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
+    if info.answer_type == "date" or (info.answer_type == "number" and (money or info.focus is None)):
+        # (a count of the thing asked, "180 virtual ward beds", says what it is about itself)
+        evidence = _about_question(evidence)
     text = " ".join(sc.text for sc in evidence)
     if info.answer_type == "date":
         # a date the question itself gives is not its answer: "on what date in July 2027 will the
@@ -189,7 +209,6 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
             return has_day_date(rest)  # "on what date will it open?" is not answered by "in March 2027"
         return has_date(rest)
     if info.answer_type == "number":
-        money = "money" in info.slots or _MONEY_QUESTION.search(info.text) is not None
         if money and not _MONEY.search(text):
             return False  # "how much is she paid?" wants a sum of money, not any number
         periods = _PERIOD.findall(info.text)
@@ -247,43 +266,6 @@ def _states_action(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
     finds no action, every key term of the request)."""
     action = _action_terms(info.text) or frozenset(info.terms)  # "where is my nearest pharmacy?": all of it
     return any(action <= sc.terms for sc in evidence)
-
-
-# "who is the <role> ...?" and "which GP/consultant is the <role> ...?": one role holder asked for
-_WHO_IS_THE = re.compile(
-    r"^\s*(?:who(?:'s| is| was)|which\s+[a-z]+\s+(?:is|was))\s+(?:the|their|its|your|our)\s", re.I
-)
-_ASKING = frozenset({"who", "whom", "which", "what"})
-
-
-@lexicon_cache(maxsize=1024)
-def _role_asked(question: str) -> frozenset[str]:
-    """For "who is the <role> ...?" or "which GP is the <role> ...?" (one role holder): the stem
-    of the role's head noun, the first noun phrase after the verb, and of the nouns compounded
-    with it ("the chief executive of the ICB" -> executive; "the operations manager" ->
-    operations, manager), parsed with spaCy; empty otherwise. Adjectives are left out: a source
-    may spell "Indepedent Chair"."""
-    if not _WHO_IS_THE.match(question):
-        return frozenset()
-    from ics_assistant.nlp import load_spacy
-
-    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
-    verb = next((t.i for t in doc if t.lower_ in ("is", "was", "'s")), len(doc))
-    for chunk in doc.noun_chunks:
-        if chunk.start <= verb or any(t.lower_ in _ASKING for t in chunk):
-            continue
-        if chunk.root.tag_ in ("NNS", "NNPS"):
-            continue
-        nouns = [t.text for t in chunk.root.children if t.dep_ == "compound"] + [chunk.root.text]
-        return frozenset(content_terms(" ".join(nouns)))
-    return frozenset()
-
-
-def _role_named(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
-    """For "who is the <role>?": a quoted sentence names that role (every word of it): a line
-    about the Chief Medical Officer does not say who the chief executive is."""
-    role = _role_asked(info.text)
-    return not role or any(role <= sc.terms for sc in evidence)
 
 
 def _slot_stated(pool: Pool, evidence: Sequence[Scored]) -> bool:
@@ -396,7 +378,7 @@ def decide(
     if single and periods and not _names_period(periods, evidence):
         # "the allocation for 2026/27" is not answered by the 2024/25 allocation
         return Decision(False, "missing_entity", f["dense"], f["coverage"], False, f)
-    if single and not _role_named(info, evidence):
+    if single and not role_named(info, evidence):
         return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
     if single and "person" in info.slots and not names_other_person(_evidence_texts(evidence), info.text):
         # "who is the ICB's chief nursing officer?" is not answered by a line that names no one, nor

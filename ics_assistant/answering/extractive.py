@@ -23,9 +23,11 @@ from ics_assistant.answering.layout import BULLET, ITEM_CHARS
 from ics_assistant.answering.lists import (
     LIST_TYPES,
     asked_above,
+    best_list,
     context_terms,
     expands,
     intro_of,
+    intro_start,
     is_intro,
     list_block,
     restates,
@@ -246,11 +248,13 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         intro = _list_after(info, pool, lead)
         if intro is not None:  # "Hubs offer evening appointments. ... There are three hubs:" + list
             items = list_block(pool, intro)
+    if not items and (listed := best_list(info, pool, lead.score * EXTRA_RATIO)) is not None:
+        lead, items = listed, list_block(pool, listed)  # "what are the steps after ...?": the steps
     if items:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
         kept = tuple((spans[i].start, spans[i].end) for i in items)
-        block = Quote(chunk, lead.start, spans[items[-1]].end, kept)
+        block = Quote(chunk, intro_start(pool, lead), spans[items[-1]].end, kept)
         setting = _setting(info, ranked, lead)
         return [Quote(setting.hit.chunk, setting.start, setting.end), block] if setting else [block]
     quotes: list[Quote] = []

@@ -80,7 +80,7 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
     block under a heading line when every line of that block is an item (at least two): "What MSK
     Direct can help with" / "back and neck pain" / "sprains, strains and sports injuries"."""
     colon: set[int] = set()
-    in_list = False
+    in_list = marked = False
     blocks: list[list[int]] = []
     for i, (s, e) in enumerate(spans):
         text = chunk_text[s:e]
@@ -89,12 +89,14 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
         if "\n\n" in gap:
             blocks.append([])
         blocks[-1].append(i)
-        if in_list and i and new_line and item_line(chunk_text, s, e):
-            colon.add(i)
+        bullet = BULLET.match(text) is not None
+        if in_list and i and new_line and item_line(chunk_text, s, e) and (bullet or not marked):
+            marked = marked or (bullet and i - 1 not in colon)  # a list whose first item has a bullet or
+            colon.add(i)  # a number ends at its first line without one ("Section 4: Who ...")
         else:
-            in_list = False
+            in_list = marked = False
         if text.rstrip().endswith((":", ";")):
-            in_list = True
+            in_list, marked = True, False
     headed: set[int] = set()
     under: set[int] = set()
     for head, body in itertools.pairwise(blocks):
@@ -105,7 +107,38 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
         if lines and all(item_line(chunk_text, *spans[i]) for i in body):
             headed.add(head[0])
             under.update(body)
+    for i, run in _bullets_under_lines(chunk_text, spans).items():
+        if i not in colon and i not in under:
+            headed.add(i)
+            under.update(run)
     return ListLayout(frozenset(colon), frozenset(headed), frozenset(colon | under))
+
+
+def _bullets_under_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
+    """Lines that stand over a run of bulleted lines straight below them (no blank line between),
+    mapped to that run: an FAQ's question line ("Q4. What can a nurse help with?" / "- school
+    visits" / "- advice on medicines") or a heading line. Each line of the run opens with a bullet."""
+    out: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(spans):
+        before = chunk_text[spans[i - 1][1] : s] if i else "\n"
+        body = chunk_text[s:e].strip()
+        if "\n" not in before or BULLET.match(body) is not None or not 0 < len(body.split()) <= HEADING_WORDS:
+            continue
+        if not body.endswith("?") and (body.endswith(HEADING_ENDS) or LABEL_VALUE.match(body) is not None):
+            continue
+        run: list[int] = []
+        for j in range(i + 1, len(spans)):
+            gap = chunk_text[spans[j - 1][1] : spans[j][0]]
+            if (
+                "\n" not in gap
+                or "\n\n" in gap
+                or BULLET.match(chunk_text[spans[j][0] : spans[j][1]]) is None
+            ):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            out[i] = run
+    return out
 
 
 def intro_items(items: frozenset[int], n: int) -> dict[int, list[int]]:

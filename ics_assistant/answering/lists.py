@@ -7,7 +7,7 @@ import re
 
 from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.evidence import Pool, Scored
-from ics_assistant.answering.layout import BULLET, item_line
+from ics_assistant.answering.layout import BULLET, HEADING_ENDS, HEADING_WORDS, item_line
 from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.types import Chunk
 
@@ -15,11 +15,14 @@ __all__ = [
     "LIST_TYPES",
     "YES_NO",
     "asked_above",
+    "best_list",
     "colon_intro",
     "context_terms",
     "expands",
+    "heading_above",
     "intro_matches",
     "intro_of",
+    "intro_start",
     "is_intro",
     "item_noun",
     "list_block",
@@ -43,8 +46,8 @@ def list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
         gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
         if "\n" not in gap or (heading and items and "\n\n" in gap):
             break  # a continuation of the same line, or the block under a heading ended
-        if not item_line(chunk.text, nxt.start, nxt.end) or (heading and not nxt.item):
-            break
+        if not item_line(chunk.text, nxt.start, nxt.end) or not nxt.item:
+            break  # (the passage's layout ends a numbered list at its first line without a number)
         items.append(nxt.index)
     return tuple(items) if len(items) >= 2 else ()
 
@@ -76,6 +79,19 @@ def intro_of(pool: Pool, sc: Scored) -> Scored | None:
     return None
 
 
+def intro_start(pool: Pool, sc: Scored) -> int:
+    """Where the quote of the list that ``sc`` introduces starts: at the intro, or, when the intro
+    says little ("After that:"), at the sentence before it on its line ("Your GP can refer you.")."""
+    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+    if (
+        sc.index
+        and len(sc.terms) < 2
+        and "\n" not in sc.hit.chunk.text[sentences[sc.index - 1].end : sc.start]
+    ):
+        return sentences[sc.index - 1].start
+    return sc.start
+
+
 def context_terms(chunk: Chunk) -> frozenset[str]:
     """Terms a chunk's sentences inherit: its heading and its document's title ("the March 2021 update")."""
     return frozenset(content_terms(f"{chunk.section} {chunk.title}"))
@@ -94,26 +110,53 @@ def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
         # tests": the intro (or, when it says only "The team can help with:", its heading) names one
         # thing asked about and its items another
         sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-        heading = set(content_terms(sc.hit.chunk.section))
+        heading = set(content_terms(sc.hit.chunk.section)) | heading_above(pool, sc)
         items = set().union(*(sentences[i].terms for i in list_block(pool, sc)))
         named = set(info.terms) & (heading | set(sc.terms))
-        if named and len(set(info.terms) & (heading | items | set(sc.terms))) >= 2:
+        around = heading | items | set(sc.terms) | context_terms(sc.hit.chunk)  # with the document's title
+        if named and len(set(info.terms) & around) >= 2:
             return True
     top = max((pool.weights.get(t, 0.0) for t in info.terms), default=0.0)
     return any(pool.weights.get(t, 0.0) >= 0.5 * top for t in shared)
 
 
+_HEADING_LOOKBACK = 3  # sentences above a list's intro searched for its heading line
+
+
+def heading_above(pool: Pool, sc: Scored) -> frozenset[str]:
+    """The terms of the heading line just above a list's intro, inside the passage, where the
+    document's layout gave no section (a PDF's "Section 3: What will happen after you are referred" /
+    "Your GP can refer you. After that:" / "1. A clinician will phone you ...")."""
+    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+    text = sc.hit.chunk.text
+    for prev in reversed(sentences[max(0, sc.index - _HEADING_LOOKBACK) : sc.index]):
+        before = text[sentences[prev.index - 1].end : prev.start] if prev.index else "\n"
+        after = text[prev.end : sentences[prev.index + 1].start]
+        line = prev.text.strip()
+        if (
+            "\n" in before
+            and "\n" in after
+            and 0 < len(line.split()) <= HEADING_WORDS
+            and not line.endswith(HEADING_ENDS)
+            and BULLET.match(line) is None
+        ):
+            return frozenset(prev.terms)
+    return frozenset()
+
+
 _WH = re.compile(r"^\s*(what|which|where|when|who|how)\b", re.I)
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an FAQ's "9. What ...?"
+_NUMBERED = re.compile(r"^\s*(?:Q\d{0,2}[.:)]|\d{1,2}[.)])\s+")  # an FAQ's "9. What ...?", "Q9. What ...?"
 
 
 def _asks_again(info: QuestionInfo, line: Scored) -> bool:
     """Does ``line`` ask the question again: it opens with the question's own question word (after
     an FAQ's number) and every key term of it is one of the question's?"""
-    q, h = _WH.match(info.text), _WH.match(_NUMBERED.sub("", line.text))
+    asked = _NUMBERED.sub("", line.text)
+    q, h = _WH.match(info.text), _WH.match(asked)
     if q is None or h is None or q.group(1).lower() != h.group(1).lower():
         return False
-    return bool(line.terms) and set(line.terms) <= set(info.terms)
+    terms = set(content_terms(asked)) if asked != line.text else set(line.terms)
+    return bool(terms) and terms <= set(info.terms)
 
 
 def restates(info: QuestionInfo, sc: Scored) -> bool:
@@ -148,3 +191,20 @@ def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     if info.answer_type != "list" and YES_NO.match(info.text):
         return False
     return intro_matches(info, pool, sc)
+
+
+def best_list(info: QuestionInfo, pool: Pool, floor: float) -> Scored | None:
+    """For a question that asks for a list ("what are the steps after ...?"), the intro of the list
+    that answers it when the best sentence does not lead into one: the intro that ``expands`` and
+    whose list (intro or items) scores at least ``floor``, the best such."""
+    if info.answer_type != "list" or YES_NO.match(info.text):
+        return None
+    best: tuple[float, Scored] | None = None
+    for sc in pool.sentences:
+        if not is_intro(sc) or not expands(info, pool, sc):
+            continue
+        sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
+        top = max([sc.score, *(sentences[i].score for i in list_block(pool, sc))])
+        if top >= floor and (best is None or top > best[0]):
+            best = (top, sc)
+    return best[1] if best else None

@@ -220,12 +220,15 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
 
 def analyze_parts(question: str, parts: Sequence[str]) -> list[QuestionInfo]:
     """One analysis per part of ``question`` (``parts.question_parts``): the first reads the whole
-    question but asks for its own part's kind of value ("what hours ..., and is it free?" wants a
-    time first, a sum second); each later part as ``analyze_part``."""
+    question but asks for its own part's kind of answer and value ("what hours ..., and is it
+    free?" wants a time first, a sum second); each later part as ``analyze_part``."""
     info = analyze_question(question)
     if len(parts) <= 1:
         return [info]
-    return [replace(info, slots=analyze_question(parts[0]).slots)] + [
+    first = analyze_question(parts[0])
+    # "how long have I got to post it back, and when will I hear?": the first part wants a length of
+    # time, not the date that the whole question's later "when" asks for
+    return [replace(info, slots=first.slots, answer_type=first.answer_type)] + [
         analyze_part(part, parts[0]) for part in parts[1:]
     ]
 

@@ -118,7 +118,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         "duration",
         re.compile(
-            r"\bhow long (?:does|do|will|would|is|are|should|can|did|before|until|till|after|to)\b|"
+            r"\bhow long (?:does|do|will|would|is|are|was|were|should|can|could|may|might|must|did|"
+            r"have|has|had|before|until|till|after|to)\b|"
             r"\bhow many (?:days|weeks|months|hours|minutes|years)\b|"
             r"\bhow (?:far|long) (?:ahead|in advance)\b|"
             r"\bhow much (?:notice|warning|time)\b",  # "how much notice?": "two working days"
@@ -224,9 +225,31 @@ _FORMS: dict[Slot, re.Pattern[str]] = {
 }
 
 
+_WHICH_ROLE = re.compile(r"^\s*which\s+(\w+)", re.I)
+
+
+def _asks_for_role_holder(question: str, match: re.Match[str]) -> bool:
+    """A "which <role>" match names the person asked for only when the role word is what "which"
+    picks ("which consultant is the lead?"), not a word describing it ("which GP surgery ...?",
+    parsed with spaCy: a compound of the noun that "which" picks)."""
+    which = _WHICH_ROLE.match(question)
+    if which is None or match.start() != which.start():
+        return True
+    from ics_assistant.nlp import load_spacy
+
+    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    role = next((t for t in doc if t.idx >= which.start(1)), None)
+    return role is None or role.dep_ != "compound"
+
+
 def asked_slots(question: str) -> tuple[Slot, ...]:
     """The kinds of value ``question`` asks for, in the order of the patterns (often none)."""
-    found = tuple(slot for slot, pattern in _ASKS if pattern.search(question))
+    found = tuple(
+        slot
+        for slot, pattern in _ASKS
+        if (m := pattern.search(question)) is not None
+        and (slot != "person" or _asks_for_role_holder(question, m))
+    )
     if "eligibility" in found:  # "who is the new service for?" asks for a group, not "who is the <role>"
         return tuple(s for s in found if s != "person")
     return found
@@ -249,7 +272,12 @@ def _person_names(text: str) -> tuple[str, ...]:
     from ics_assistant.nlp import load_spacy
 
     doc = load_spacy(exclude=("parser", "lemmatizer"))(text)
-    return tuple(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    # a person is named by at least a first name and a surname (or with a title, "Dr Farrow",
+    # found apart): the small model tags many one-word places and services as people ("Linfield",
+    # "the Wayfarer")
+    return tuple(
+        ent.text for ent in doc.ents if ent.label_ == "PERSON" and sum(t.text[:1].isupper() for t in ent) >= 2
+    )
 
 
 _TITLES = frozenset(h.lower() for h in _HONORIFICS)

@@ -37,7 +37,7 @@ __all__ = [
     "parse_blocks",
 ]
 
-CHUNKER_VERSION = "1"  # bump when chunking changes, so every document is re-chunked
+CHUNKER_VERSION = "2"  # bump when chunking changes, so every document is re-chunked
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 _TERMINAL = tuple(".!?,;:\"”')’")
 _SPECIAL_TOKENS = 2  # [CLS] and [SEP]

@@ -34,6 +34,7 @@ from ics_assistant.errors import LoadError
 from ics_assistant.ingest.normalise import (
     drop_bullet_marks,
     join_bullet_glyphs,
+    join_pages,
     markdown_to_text,
     plain_text_prose,
     strip_page_furniture,
@@ -200,7 +201,7 @@ def load_pdf(path: Path, data: bytes, max_unpacked: int | None = None) -> str:
     # a glyph line repeated near page tops is no running header); items end as plain lines
     pages = [join_bullet_glyphs(p) for p in pages]
     pages = [drop_bullet_marks(unwrap(p)) for p in strip_page_furniture(pages)]
-    return _nonempty(path, "\n\n".join(p.strip() for p in pages if p.strip()))
+    return _nonempty(path, join_pages(pages))
 
 
 def check_zip_size(path: Path, data: bytes, max_bytes: int) -> None:

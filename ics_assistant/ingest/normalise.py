@@ -26,6 +26,7 @@ __all__ = [
     "drop_bullet_marks",
     "is_hard_wrapped",
     "join_bullet_glyphs",
+    "join_pages",
     "markdown_to_text",
     "plain_text_prose",
     "strip_page_furniture",
@@ -282,3 +283,27 @@ def plain_text_prose(text: str) -> str:
             pages[-1].append(line)
     joined = ["\n".join(p) for p in pages]
     return "\n\n".join(unwrap(p).strip("\n") for p in strip_page_furniture(joined) if p.strip()) + "\n"
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
+
+
+def join_pages(pages: Sequence[str]) -> str:
+    """Pages' texts as one document. A sentence that runs over a page break is one sentence again
+    (the page ends mid-sentence and the next starts in lower case: "you can start guided self-help,
+    with a" / "practitioner supporting you"), and a list that runs over one stays one block (an item
+    ends the page and an item starts the next); other pages are paragraphs apart."""
+    out = ""
+    for page in (p.strip() for p in pages):
+        if not page:
+            continue
+        if out:
+            last = out.rsplit("\n", 1)[-1]
+            if page[:1].islower() and not _SENTENCE_END.search(last):
+                out += " "
+            elif _LIST_LINE.match(last) and _LIST_LINE.match(page):
+                out += "\n"
+            else:
+                out += "\n\n"
+        out += page
+    return out
