@@ -414,3 +414,21 @@ def test_the_list_that_answers_a_list_question_is_found_when_prose_leads() -> No
     assert intro is not None and intro.text == "After that:"
     assert best_list(pool.info, pool, 10.0) is None  # never when the list scores below the floor
     assert best_list(_steps_pool("Is there a new adult eating disorder service?").info, pool, 0.0) is None
+
+
+COMPLAINTS = (
+    "Q3. How do I make a complaint?\n"
+    "You can complain in whichever way suits you best:\n"
+    "- by phone on 01632 960250\n"
+    "- by email to complaints@example.example\n"
+    "- by letter to the address below\n\n"
+    "Q4. Is there a time limit?\n"
+    "You should normally complain within 12 months of the event."
+)
+
+
+def test_an_faq_question_asked_again_needs_the_same_question_word_after_how() -> None:
+    # "how do I make a complaint?" is asked again by "how can I ...?", never by "how long ...?"
+    assert _compose("How can I make a complaint?", COMPLAINTS).is_list
+    comp = _compose("How long do I have to make a complaint?", COMPLAINTS)
+    assert not comp.is_list and "within 12 months" in comp.text

@@ -144,7 +144,19 @@ def heading_above(pool: Pool, sc: Scored) -> frozenset[str]:
     return frozenset()
 
 
-_WH = re.compile(r"^\s*(what|which|where|when|who|how)\b", re.I)
+# the question word, with the word after "how" ("how long" asks something else than "how do I")
+_WH = re.compile(r"^\s*(what|which|where|when|who|how\s+\w+)\b", re.I)
+_HOW_VERBS = frozenset(
+    ["do", "does", "did", "can", "could", "should", "will", "would", "is", "are", "was", "were", "to"]
+)
+
+
+def _asked_word(wh: str) -> str:
+    """ "how long", "how much", "how soon": what it asks for; "how do", "how can": "how" (the way)."""
+    words = wh.lower().split()
+    return "how" if words[0] == "how" and words[-1] in _HOW_VERBS else " ".join(words)
+
+
 _NUMBERED = re.compile(r"^\s*(?:Q\d{0,2}[.:)]|\d{1,2}[.)])\s+")  # an FAQ's "9. What ...?", "Q9. What ...?"
 
 
@@ -153,7 +165,7 @@ def _asks_again(info: QuestionInfo, line: Scored) -> bool:
     an FAQ's number) and every key term of it is one of the question's?"""
     asked = _NUMBERED.sub("", line.text)
     q, h = _WH.match(info.text), _WH.match(asked)
-    if q is None or h is None or q.group(1).lower() != h.group(1).lower():
+    if q is None or h is None or _asked_word(q.group(1)) != _asked_word(h.group(1)):
         return False
     terms = set(content_terms(asked)) if asked != line.text else set(line.terms)
     return bool(terms) and terms <= set(info.terms)
