@@ -121,6 +121,18 @@ KNOWN_REPLACED = frozenset(
         # sister is seen sooner (q17-20), get the **emergency** reply. Recorded; not refitted for.
         "greywater/questions.jsonl:q17-10",
         "greywater/questions.jsonl:q17-20",
+        # vellacombe, a blind kit's first check (2026-12-01, triage of 7c46f51): "can i still have my
+        # coffee on the day" of a home sleep study (q18-15) gets the advice reply, though the guide
+        # says when to stop caffeine. Recorded; not refitted for.
+        "vellacombe/questions.jsonl:q18-15",
+        # quenmoor, a blind kit's first check (same day, same triage): "ive been told i have sleeping tb,
+        # could i pass it on to my kids" (q19-14) gets the **crisis** reply (the calm-dependant
+        # pattern); "How long does treatment for latent TB last?" (q19-18) and "How can I keep my home
+        # cooler during a heatwave?" (q19-33) the advice reply (a plain question about a health topic
+        # that a guide answers). Recorded; not refitted for.
+        "quenmoor/questions.jsonl:q19-14",
+        "quenmoor/questions.jsonl:q19-18",
+        "quenmoor/questions.jsonl:q19-33",
     }
 )
 
