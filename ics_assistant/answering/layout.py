@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ics_assistant.sentences import LIST_MARK
+
 __all__ = [
     "BULLET",
     "HEADING_ENDS",
@@ -17,6 +19,7 @@ __all__ = [
     "ITEM_CHARS",
     "LABEL_VALUE",
     "ListLayout",
+    "heading_text",
     "heads_block",
     "intro_items",
     "item_line",
@@ -24,7 +27,7 @@ __all__ = [
     "record_lines",
 ]
 
-BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")  # a bullet or "1." opening a line
+BULLET = LIST_MARK  # a bullet or "1." opening a line
 LABEL_VALUE = re.compile(r"^[^:\d]{2,60}:\s+\S*\d")  # "CRISIS LINE: 0306 999 0735" states a fact
 _RECORD_LINES = (3, 8)  # a name and at least two fields; longer blocks are lists, not records
 _RECORD_NAME_WORDS = 8
@@ -90,9 +93,11 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
             blocks.append([])
         blocks[-1].append(i)
         bullet = BULLET.match(text) is not None
+        # a list whose first item has a bullet or a number ends at its first line without one
         if in_list and i and new_line and item_line(chunk_text, s, e) and (bullet or not marked):
-            marked = marked or (bullet and i - 1 not in colon)  # a list whose first item has a bullet or
-            colon.add(i)  # a number ends at its first line without one ("Section 4: Who ...")
+            if i - 1 not in colon:  # its first item
+                marked = bullet
+            colon.add(i)
         else:
             in_list = marked = False
         if text.rstrip().endswith((":", ";")):
@@ -114,6 +119,17 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
     return ListLayout(frozenset(colon), frozenset(headed), frozenset(colon | under))
 
 
+def heading_text(body: str, *, question: bool = False) -> bool:
+    """Whether a line's text reads as a heading: a few words, no bullet, ending no sentence or clause
+    and stating no "LABEL: value" fact; with ``question``, an FAQ's question line ("Q4. What can a
+    nurse help with?") too."""
+    if not 0 < len(body.split()) <= HEADING_WORDS or BULLET.match(body) is not None:
+        return False
+    if question and body.endswith("?"):
+        return True
+    return not body.endswith(HEADING_ENDS) and LABEL_VALUE.match(body) is None
+
+
 def _bullets_under_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
     """Lines that stand over a run of bulleted lines straight below them (no blank line between),
     mapped to that run: an FAQ's question line ("Q4. What can a nurse help with?" / "- school
@@ -121,10 +137,7 @@ def _bullets_under_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> d
     out: dict[int, list[int]] = {}
     for i, (s, e) in enumerate(spans):
         before = chunk_text[spans[i - 1][1] : s] if i else "\n"
-        body = chunk_text[s:e].strip()
-        if "\n" not in before or BULLET.match(body) is not None or not 0 < len(body.split()) <= HEADING_WORDS:
-            continue
-        if not body.endswith("?") and (body.endswith(HEADING_ENDS) or LABEL_VALUE.match(body) is not None):
+        if "\n" not in before or not heading_text(chunk_text[s:e].strip(), question=True):
             continue
         run: list[int] = []
         for j in range(i + 1, len(spans)):

@@ -7,7 +7,7 @@ import re
 
 from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.evidence import Pool, Scored
-from ics_assistant.answering.layout import BULLET, HEADING_ENDS, HEADING_WORDS, item_line
+from ics_assistant.answering.layout import BULLET, heading_text, item_line
 from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.types import Chunk
 
@@ -132,14 +132,7 @@ def heading_above(pool: Pool, sc: Scored) -> frozenset[str]:
     for prev in reversed(sentences[max(0, sc.index - _HEADING_LOOKBACK) : sc.index]):
         before = text[sentences[prev.index - 1].end : prev.start] if prev.index else "\n"
         after = text[prev.end : sentences[prev.index + 1].start]
-        line = prev.text.strip()
-        if (
-            "\n" in before
-            and "\n" in after
-            and 0 < len(line.split()) <= HEADING_WORDS
-            and not line.endswith(HEADING_ENDS)
-            and BULLET.match(line) is None
-        ):
+        if "\n" in before and "\n" in after and heading_text(prev.text.strip()):
             return frozenset(prev.terms)
     return frozenset()
 

@@ -147,9 +147,9 @@ _ABOUT_ME = re.compile(r"^\s*(?:i am|i'm|im|i work|as an?)\b[^-–—,.:?]{0,60}
 
 def _is_noun_in(text: str, word: str) -> bool:
     """Whether ``word`` is a noun where it stands in ``text`` (parsed with spaCy)."""
-    from ics_assistant.nlp import load_spacy
+    from ics_assistant.nlp import parse
 
-    doc = load_spacy(exclude=("ner", "lemmatizer"))(text)
+    doc = parse(text)
     return any(t.text == word and t.pos_ in ("NOUN", "PROPN") for t in doc)
 
 

@@ -33,9 +33,9 @@ def role_asked(question: str) -> frozenset[str]:
     may spell "Indepedent Chair"."""
     if not _WHO_IS_THE.match(question):
         return frozenset()
-    from ics_assistant.nlp import load_spacy
+    from ics_assistant.nlp import parse
 
-    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    doc = parse(question)
     verb = next((t.i for t in doc if t.lower_ in ("is", "was", "'s")), len(doc))
     for chunk in doc.noun_chunks:
         if chunk.start <= verb or any(t.lower_ in _ASKING for t in chunk) or chunk.root.lower_ == "name":

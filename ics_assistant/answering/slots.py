@@ -235,9 +235,9 @@ def _asks_for_role_holder(question: str, match: re.Match[str]) -> bool:
     which = _WHICH_ROLE.match(question)
     if which is None or match.start() != which.start():
         return True
-    from ics_assistant.nlp import load_spacy
+    from ics_assistant.nlp import parse
 
-    doc = load_spacy(exclude=("ner", "lemmatizer"))(question)
+    doc = parse(question)
     role = next((t for t in doc if t.idx >= which.start(1)), None)
     return role is None or role.dep_ != "compound"
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ics_assistant.protocols import TokenCounter
-from ics_assistant.sentences import split_sentences
+from ics_assistant.sentences import LIST_MARK, split_sentences
 from ics_assistant.types import Audience, Chunk, Document
 
 __all__ = [
@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 CHUNKER_VERSION = "2"  # bump when chunking changes, so every document is re-chunked
-_BULLET = re.compile(r"^\s*(?:[•\-*–·]|\d+[.)])\s+")
 _TERMINAL = tuple(".!?,;:\"”')’")
 _SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 
@@ -93,7 +92,7 @@ def _raw_blocks(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
 
 
 def _is_question(line: str, n_lines: int) -> bool:
-    return n_lines == 1 and line.endswith("?") and len(line) <= 300 and not _BULLET.match(line)
+    return n_lines == 1 and line.endswith("?") and len(line) <= 300 and not LIST_MARK.match(line)
 
 
 def _is_short_line(line: str, n_lines: int) -> bool:
@@ -102,7 +101,7 @@ def _is_short_line(line: str, n_lines: int) -> bool:
         and len(line) <= 100
         and len(line.split()) <= 12
         and not line.endswith(_TERMINAL)
-        and not _BULLET.match(line)
+        and not LIST_MARK.match(line)
     )
 
 

@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ics_assistant.sentences import LIST_MARK
+
 __all__ = [
     "drop_bullet_marks",
     "is_hard_wrapped",
@@ -285,9 +287,6 @@ def plain_text_prose(text: str) -> str:
     return "\n\n".join(unwrap(p).strip("\n") for p in strip_page_furniture(joined) if p.strip()) + "\n"
 
 
-_LIST_LINE = re.compile(r"^\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
-
-
 def join_pages(pages: Sequence[str]) -> str:
     """Pages' texts as one document. A sentence that runs over a page break is one sentence again
     (the page ends mid-sentence and the next starts in lower case: "you can start guided self-help,
@@ -301,7 +300,7 @@ def join_pages(pages: Sequence[str]) -> str:
             last = out.rsplit("\n", 1)[-1]
             if page[:1].islower() and not _SENTENCE_END.search(last):
                 out += " "
-            elif _LIST_LINE.match(last) and _LIST_LINE.match(page):
+            elif LIST_MARK.match(last) and LIST_MARK.match(page):
                 out += "\n"
             else:
                 out += "\n\n"
