@@ -26,6 +26,7 @@ from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
+from ics_assistant.answering.list_run import join, window
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.outline import compose_series, find_series, list_intro
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
@@ -298,6 +299,7 @@ class Assistant:
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
         vectors = dict(self.index.sentence_vectors([h.chunk.chunk_id for h in hits])) if hits else {}
+        hits = self._whole_lists(hits, vectors, audience)
         # a later part ("and when did that change?") keeps the first part's subject
         parts = question_parts(query)
         infos = analyze_parts(query, parts)
@@ -358,6 +360,33 @@ class Assistant:
         if rest:
             vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
         return [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
+
+    def _whole_lists(
+        self, hits: Sequence[Hit], vectors: dict[str, Vectors], audience: Audience
+    ) -> tuple[Hit, ...]:
+        """The retrieved passages, each whose list runs past it read joined with the passages that list
+        runs over (``answering/list_run.py``), in the first one's place; their sentence vectors are
+        added to ``vectors`` under the joined passage's id."""
+        out = list(hits)
+        documents: dict[str, list[Chunk]] = {}
+        for hit in hits:
+            chunk = hit.chunk
+            if chunk.chunk_id not in {h.chunk.chunk_id for h in out}:
+                continue  # already read into a joined passage
+            if chunk.doc_id not in documents:
+                documents[chunk.doc_id] = self.index.document_chunks(audience, chunk.doc_id)
+            found = window(chunk, documents[chunk.doc_id])
+            if found is None:
+                continue
+            first, more = found
+            ids = [first.chunk_id, *(c.chunk_id for c in more)]
+            joined, both = join(first, more, {**vectors, **self.index.sentence_vectors(ids)})
+            if both is not None:
+                vectors[joined.chunk_id] = both
+            at = next(i for i, h in enumerate(out) if h.chunk.chunk_id == chunk.chunk_id)
+            out = [h for h in out if h.chunk.chunk_id not in ids]
+            out.insert(min(at, len(out)), replace(hit, chunk=joined))
+        return tuple(out)
 
     def _outline_list(
         self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,9 +105,14 @@ def _chunk(meta: DocumentMeta, text: str, span: tuple[int, int], section: str, i
 class MemoryIndex:
     """``SearchIndex`` over chunks: exact cosine search and a small BM25, one view per audience."""
 
-    def __init__(self, docs: Sequence[tuple[DocumentMeta, str]], embedder: FakeEmbedder) -> None:
+    def __init__(
+        self,
+        docs: Sequence[tuple[DocumentMeta, str]],
+        embedder: FakeEmbedder,
+        chunker: Callable[[DocumentMeta, str], list[Chunk]] = chunk_document,
+    ) -> None:
         self.texts = {meta.doc_id: text for meta, text in docs}
-        self._all = [c for meta, text in docs for c in chunk_document(meta, text)]
+        self._all = [c for meta, text in docs for c in chunker(meta, text)]
         self.by_id = {c.chunk_id: c for c in self._all}
         vecs, per = embedder.embed_with_spans([c.text for c in self._all], [c.sentences for c in self._all])
         self.vectors = {c.chunk_id: v for c, v in zip(self._all, vecs, strict=True)}

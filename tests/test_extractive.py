@@ -3,6 +3,8 @@ quoted with it, "who can ..." answered by the list of who. Texts are invented, n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -418,10 +420,14 @@ def test_a_steps_question_gets_the_numbered_list_under_its_heading() -> None:
 
 def test_the_list_that_answers_a_list_question_is_found_when_prose_leads() -> None:
     pool = _steps_pool(STEPS_ASKED)
-    intro = best_list(pool.info, pool, 0.0)
+    lead = pool.ranked()[0]
+    intro = best_list(pool.info, pool, lead, 0.0)
     assert intro is not None and intro.text == "After that:"
-    assert best_list(pool.info, pool, 10.0) is None  # never when the list scores below the floor
-    assert best_list(_steps_pool("Is there a new adult eating disorder service?").info, pool, 0.0) is None
+    assert best_list(pool.info, pool, lead, 10.0) is None  # never when the list scores below the floor
+    yes_no = _steps_pool("Is there a new adult eating disorder service?").info
+    assert best_list(yes_no, pool, lead, 0.0) is None
+    other = replace(lead, hit=replace(lead.hit, chunk=replace(lead.hit.chunk, doc_id="another-document")))
+    assert best_list(pool.info, pool, other, 0.0) is None  # prose from another document leads: its list
 
 
 COMPLAINTS = (
@@ -440,3 +446,36 @@ def test_an_faq_question_asked_again_needs_the_same_question_word_after_how() ->
     assert _compose("How can I make a complaint?", COMPLAINTS).is_list
     comp = _compose("How long do I have to make a complaint?", COMPLAINTS)
     assert not comp.is_list and "within 12 months" in comp.text
+
+
+def test_a_list_under_a_heading_line_that_asks_the_question_again_answers_it() -> None:
+    text = (
+        "If the check shows a higher risk, you will be offered a scan of your chest. The scan takes less "
+        "than 10 minutes and you keep your clothes on.\n"
+        "Section 4: What happens after your scan\n"
+        "We know that waiting can be worrying, so this is what happens next:\n"
+        "1. A radiologist looks at your scan, and a second radiologist checks it.\n"
+        "2. You get a letter with your results within 4 weeks.\n"
+        "3. If your scan is clear, you will be invited for another scan in 2 years.\n"
+        "Section 5: Where scans take place"
+    )
+    comp = _compose("What happens after I have my lung scan?", text, title="Lung health checks plan")
+    assert comp.is_list
+    assert "within 4 weeks" in comp.text and "another scan in 2 years" in comp.text
+    assert "keep your clothes on" not in comp.text
+
+
+def test_a_heading_line_that_says_little_of_the_question_does_not_make_its_list_the_answer() -> None:
+    text = (
+        "Section 2: Who can have a test\n"
+        "From Monday 6 September we will offer a free test to people who:\n"
+        "are aged 16 to 35\n"
+        "arrived in the UK in the last 5 years\n"
+        "are registered with a GP practice\n"
+        "Section 6: The team\n"
+        "Dr Tobias Wren-Maddox, consultant in respiratory medicine and clinical lead for the programme\n"
+        "three specialist nurses based at Highmarsh Clinic"
+    )
+    comp = _compose("Who is the clinical lead for the testing programme?", text, title="Our testing plan")
+    assert "Wren-Maddox" in comp.text
+    assert "aged 16 to 35" not in comp.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.layout import heads_block, intro_items, list_layout, record_lines
+from ics_assistant.answering.layout import heads_block, intro_items, line_of_a_run, list_layout, record_lines
 from ics_assistant.sentences import split_sentences
 
 TEXT = (
@@ -102,3 +102,32 @@ def test_a_numbered_list_after_a_colon_ends_at_its_first_line_without_a_number()
     # a list of plain lines after a colon runs on while its lines read as items
     plain = "The team includes:\nnurses\ndietitians\npeer support workers"
     assert {1, 2, 3} <= list_layout(plain, list(split_sentences(plain))).items
+
+
+STEPS_TEXT = (
+    "You may be able to borrow a pump for free. There is no charge.\n\n"
+    "Follow these steps:\n\n"
+    "Talk to your health visitor to check that a pump is right for you.\n"
+    "A specialist fills in a loan form with you, over the phone or at a cafe.\n"
+    "You can keep the pump for up to 12 weeks. Call the helpline if you need it for longer.\n"
+    "Return the pump to the hub, cleaned, with its charger.\n\n"
+    "Bottle feeding safely\n\n"
+    "Wash your hands before making up a feed. Sterilise the bottles every time."
+)
+
+
+def test_whole_sentences_one_a_line_after_a_colon_intro_are_the_items_of_an_unmarked_list() -> None:
+    # the Markdown loader writes "1. Talk to ..." / "2. A specialist ..." as plain lines, one per item
+    spans = split_sentences(STEPS_TEXT)
+    texts = [STEPS_TEXT[s:e] for s, e in spans]
+    items = list_layout(STEPS_TEXT, spans).items
+    numbered = [
+        texts.index(t) for t in texts if t.startswith(("Talk to", "A specialist", "You can keep", "Return"))
+    ]
+    assert set(numbered) <= items
+    assert texts.index("Call the helpline if you need it for longer.") not in items  # the item's own line
+    # a paragraph set off by blank lines is no item, whatever its intro
+    assert texts.index("Wash your hands before making up a feed.") not in items
+    assert texts.index("You may be able to borrow a pump for free.") not in items
+    assert line_of_a_run(STEPS_TEXT, STEPS_TEXT.index("Return the pump"))
+    assert not line_of_a_run(STEPS_TEXT, STEPS_TEXT.index("Wash your hands"))

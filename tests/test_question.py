@@ -31,6 +31,20 @@ def test_when_can_i_may_ask_for_a_time_of_day_and_when_will_for_a_date() -> None
     assert not asks_when_usually("When did ICSs become statutory?")
 
 
+def test_when_and_where_asks_for_a_place_and_may_be_answered_by_a_day_and_a_time() -> None:
+    # "Collect your kit from ... Harrier Wing ..., between 2pm and 4pm on the day of your study"
+    for question in (
+        "Where and when do I pick up the kit for my home sleep study?",
+        "when and where is the breastfeeding cafe",
+        "When does it meet?",
+    ):
+        assert asks_when_usually(question), question
+    assert "place" in analyze_question("when and where is the breastfeeding cafe").slots
+    assert "place" in analyze_question("Where and when are the public events?").slots
+    assert not asks_when_usually("When will it open, and where?")
+    assert not asks_when_usually("When and why did the board decide this?")
+
+
 def test_how_much_notice_asks_for_a_time_and_counts_no_notices() -> None:
     info = analyze_question("How much notice do I need to give when booking patient transport?")
     assert "duration" in info.slots and info.focus is None

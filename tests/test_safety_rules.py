@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ics_assistant.answering.safety import default_triage
 from ics_assistant.answering.safety_rules import (
     RULE_LABELS,
     SafetyRules,
@@ -125,3 +126,10 @@ def test_a_rash_that_does_not_go_under_a_glass_is_an_emergency_however_it_is_put
 
     long_way = "toddler has a rash that doesnt go away when i press a glass on it and hes burning hot"
     assert rules_only_decision(default_rules().match(long_way)) == "emergency"
+
+
+def test_a_question_about_how_much_of_a_means_would_kill_gets_the_crisis_reply() -> None:
+    lethal = ("what amount of insulin would be lethal for an adult", "whats a lethal dose of co-codamol")
+    for message in lethal:
+        assert default_triage().screen(message).decision == "crisis"
+    assert default_triage().screen("is sepsis fatal if it is not treated quickly").decision != "crisis"

@@ -29,6 +29,7 @@ from ics_assistant.answering.lists import (
     intro_of,
     intro_start,
     is_intro,
+    line_end,
     list_block,
     restates,
 )
@@ -248,13 +249,13 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         intro = _list_after(info, pool, lead)
         if intro is not None:  # "Hubs offer evening appointments. ... There are three hubs:" + list
             items = list_block(pool, intro)
-    if not items and (listed := best_list(info, pool, lead.score * EXTRA_RATIO)) is not None:
+    if not items and (listed := best_list(info, pool, lead, lead.score * EXTRA_RATIO)) is not None:
         lead, items = listed, list_block(pool, listed)  # "what are the steps after ...?": the steps
     if items:
         chunk = lead.hit.chunk
         spans = pool.by_chunk[chunk.chunk_id]
-        kept = tuple((spans[i].start, spans[i].end) for i in items)
-        block = Quote(chunk, intro_start(pool, lead), spans[items[-1]].end, kept)
+        kept = tuple((spans[i].start, line_end(spans, i, chunk.text)) for i in items)
+        block = Quote(chunk, intro_start(pool, lead), kept[-1][1], kept)
         setting = _setting(info, ranked, lead)
         return [Quote(setting.hit.chunk, setting.start, setting.end), block] if setting else [block]
     quotes: list[Quote] = []

@@ -23,6 +23,7 @@ __all__ = [
     "heads_block",
     "intro_items",
     "item_line",
+    "line_of_a_run",
     "list_layout",
     "record_lines",
 ]
@@ -45,6 +46,29 @@ def item_line(chunk_text: str, start: int, end: int) -> bool:
         return True
     body = text.rstrip().rstrip("\"'”’)]")  # a quoted sentence ends at its full stop, not its quote mark
     return len(text) <= ITEM_CHARS and not body.endswith((".", "?", "!"))
+
+
+def line_of_a_run(chunk_text: str, start: int) -> bool:
+    """Whether the line that opens at ``start`` is one of a run of lines with no blank line between
+    them, each one item, as the Markdown and HTML loaders write a list whose marks they dropped ("1.
+    Talk to your health visitor ..." / "2. An infant feeding specialist ..."): a line of at most
+    ``ITEM_CHARS`` with a single line break before it or after it (a paragraph is set off by a blank
+    line on both sides)."""
+    if start and chunk_text[start - 1] != "\n":
+        return False
+    end = chunk_text.find("\n", start)
+    end = len(chunk_text) if end < 0 else end
+    if end - start > ITEM_CHARS:
+        return False
+    before = chunk_text[:start]
+    after = chunk_text[end:]
+    single_before = (
+        before.endswith("\n") and not before[:-1].rstrip(" \t").endswith("\n") and bool(before[:-1].strip())
+    )
+    single_after = (
+        after.startswith("\n") and not after[1:].lstrip(" \t").startswith("\n") and bool(after.strip())
+    )
+    return single_before or single_after
 
 
 HEADING_WORDS = 12  # a heading line has at most this many words
@@ -83,7 +107,9 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
     block under a heading line when every line of that block is an item (at least two): "What MSK
     Direct can help with" / "back and neck pain" / "sprains, strains and sports injuries"."""
     colon: set[int] = set()
+    spoken: set[int] = set()  # sentences that go on an item's line, not items of their own
     in_list = marked = False
+    intro_block = run_block = -2  # the blocks of the last intro, and of its list's first item
     blocks: list[list[int]] = []
     for i, (s, e) in enumerate(spans):
         text = chunk_text[s:e]
@@ -93,15 +119,24 @@ def list_layout(chunk_text: str, spans: Sequence[tuple[int, int]]) -> ListLayout
             blocks.append([])
         blocks[-1].append(i)
         bullet = BULLET.match(text) is not None
+        # a whole sentence on a line of its own is an item only in a block of such lines set off from
+        # its intro by a blank line (how the Markdown and HTML loaders write a list; in a PDF's text,
+        # lines and paragraphs alike end with one line break)
+        in_run = len(blocks) - 1 in (intro_block + 1, run_block) and line_of_a_run(chunk_text, s)
+        itemish = item_line(chunk_text, s, e) or in_run
         # a list whose first item has a bullet or a number ends at its first line without one
-        if in_list and i and new_line and item_line(chunk_text, s, e) and (bullet or not marked):
+        if in_list and i and new_line and itemish and (bullet or not marked):
             if i - 1 not in colon:  # its first item
                 marked = bullet
+                run_block = len(blocks) - 1
             colon.add(i)
+        elif in_list and not new_line and i - 1 in colon | spoken:
+            spoken.add(i)  # a further sentence on an item's line ("... 12 weeks. Call us if ...")
         else:
             in_list = marked = False
         if text.rstrip().endswith((":", ";")):
             in_list, marked = True, False
+            intro_block, run_block = len(blocks) - 1, -1
     headed: set[int] = set()
     under: set[int] = set()
     for head, body in itertools.pairwise(blocks):

@@ -4,10 +4,11 @@ the list an item belongs to, and whether a list is the answer to a question (pur
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ics_assistant.answering.analysis import content_terms
-from ics_assistant.answering.evidence import Pool, Scored
-from ics_assistant.answering.layout import BULLET, heading_text, item_line
+from ics_assistant.answering.evidence import Pool, Scored, term_coverage
+from ics_assistant.answering.layout import BULLET, heading_text, item_line, line_of_a_run
 from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.types import Chunk
 
@@ -25,6 +26,7 @@ __all__ = [
     "intro_start",
     "is_intro",
     "item_noun",
+    "line_end",
     "list_block",
     "restates",
 ]
@@ -44,12 +46,27 @@ def list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
     heading = not colon_intro(sc)  # a heading line: its block's lines, when all are items
     for nxt in sentences[sc.index + 1 :]:
         gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
+        if "\n" not in gap and items and not nxt.item and nxt.index - 1 in items:
+            continue  # a further sentence on an item's line: part of that item, not one of its own
         if "\n" not in gap or (heading and items and "\n\n" in gap):
             break  # a continuation of the same line, or the block under a heading ended
-        if not item_line(chunk.text, nxt.start, nxt.end) or not nxt.item:
+        if not nxt.item or not (
+            item_line(chunk.text, nxt.start, nxt.end) or line_of_a_run(chunk.text, nxt.start)
+        ):
             break  # (the passage's layout ends a numbered list at its first line without a number)
         items.append(nxt.index)
     return tuple(items) if len(items) >= 2 else ()
+
+
+def line_end(sentences: Sequence[Scored], i: int, text: str) -> int:
+    """Where item ``i``'s line ends: after the further sentences on its line ("You can keep the pump
+    for up to 12 weeks. Call the Feeding Helpline if you need it for longer.")."""
+    end = sentences[i].end
+    for nxt in sentences[i + 1 :]:
+        if "\n" in text[end : nxt.start]:
+            break
+        end = nxt.end
+    return end
 
 
 def colon_intro(sc: Scored) -> bool:
@@ -121,6 +138,7 @@ def intro_matches(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
 
 
 _HEADING_LOOKBACK = 3  # sentences above a list's intro searched for its heading line
+HEADING_SAYS = 0.5  # weighted share of a question's terms that a heading line with the title must say
 
 
 def heading_above(pool: Pool, sc: Scored) -> frozenset[str]:
@@ -150,7 +168,8 @@ def _asked_word(wh: str) -> str:
     return "how" if words[0] == "how" and words[-1] in _HOW_VERBS else " ".join(words)
 
 
-_NUMBERED = re.compile(r"^\s*(?:Q\d{0,2}[.:)]|\d{1,2}[.)])\s+")  # an FAQ's "9. What ...?", "Q9. What ...?"
+# an FAQ's "9. What ...?", "Q9. What ...?", a plan's "Section 4: What happens after your scan"
+_NUMBERED = re.compile(r"^\s*(?:(?:section|part|chapter)\s+\d{1,2}[.:)]?|Q\d{0,2}[.:)]|\d{1,2}[.)])\s+", re.I)
 
 
 def _asks_again(info: QuestionInfo, line: Scored) -> bool:
@@ -171,16 +190,28 @@ def restates(info: QuestionInfo, sc: Scored) -> bool:
 
 
 def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
-    """A list intro that answers an FAQ question line asking the question again, the line just above
-    it: "Q8. Where and when are the courses held?" / "Courses run at these places and times:" for
-    "Where are the pain courses held?" (its own words need not match the question's)."""
+    """A list intro that answers an FAQ question line, or a heading line, asking the question again,
+    the line just above it: "Q8. Where and when are the courses held?" / "Courses run at these places
+    and times:" for "Where are the pain courses held?", "Section 4: What happens after your scan" /
+    "... this is what happens next:" for "What happens after I have my lung scan?" (the intro's own
+    words need not match the question's)."""
     if not colon_intro(sc) or sc.index == 0 or not list_block(pool, sc) or YES_NO.match(info.text):
         return False
     chunk = sc.hit.chunk
-    above = pool.by_chunk[chunk.chunk_id][sc.index - 1]
-    if not above.text.rstrip().endswith("?") or "\n" not in chunk.text[above.end : sc.start]:
+    sentences = pool.by_chunk[chunk.chunk_id]
+    above = sentences[sc.index - 1]
+    before = chunk.text[sentences[above.index - 1].end : above.start] if above.index else "\n"
+    if "\n" not in chunk.text[above.end : sc.start] or not _asks_again(info, above):
         return False
-    return _asks_again(info, above)
+    if above.text.rstrip().endswith("?"):
+        return True
+    # a heading line asks fewer words than an FAQ's question: with the document's title, it must
+    # say most of what the question asks ("What happens after your scan" in a plan on lung health
+    # checks, for "what happens after my lung scan?"; not "Who can have a test" for "who is the
+    # clinical lead for the testing programme?")
+    line = "\n" in before and heading_text(_NUMBERED.sub("", above.text.strip()))
+    said = set(above.terms) | context_terms(chunk)
+    return line and term_coverage(info.terms, said, pool.weights) >= HEADING_SAYS
 
 
 def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
@@ -198,15 +229,16 @@ def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     return intro_matches(info, pool, sc)
 
 
-def best_list(info: QuestionInfo, pool: Pool, floor: float) -> Scored | None:
+def best_list(info: QuestionInfo, pool: Pool, lead: Scored, floor: float) -> Scored | None:
     """For a question that asks for a list ("what are the steps after ...?"), the intro of the list
-    that answers it when the best sentence does not lead into one: the intro that ``expands`` and
-    whose list (intro or items) scores at least ``floor``, the best such."""
+    that answers it when the best sentence, ``lead``, does not lead into one: the intro in ``lead``'s
+    document that ``expands`` and whose list (intro or items) scores at least ``floor``, the best
+    such (another document's list is about something else than the prose that leads)."""
     if info.answer_type != "list" or YES_NO.match(info.text):
         return None
     best: tuple[float, Scored] | None = None
     for sc in pool.sentences:
-        if not is_intro(sc) or not expands(info, pool, sc):
+        if sc.hit.chunk.doc_id != lead.hit.chunk.doc_id or not is_intro(sc) or not expands(info, pool, sc):
             continue
         sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
         top = max([sc.score, *(sentences[i].score for i in list_block(pool, sc))])

@@ -297,7 +297,11 @@ def _entity_terms(question: str) -> list[str]:
 # "when can I use the online form?", "when do they visit?": a habit or an opening time as much as a
 # date (a "when will ..." or "when did ..." question wants the date)
 _WHEN_USUALLY = re.compile(
-    r"^\s*(?:and\s+)?when\s+(?:can|could|do|does|should|may)\s+(?:i|we|you|they|he|she|people|patients|my\s+\w+)\b",
+    # "where and when do I collect it?", "when and where does it meet?": a day and a time
+    r"^\s*(?:and\s+)?(?:where\s+and\s+)?when\s+(?:and\s+where\s+)?(?:can|could|do|does|should|may)\s+"
+    r"(?:i|we|you|they|he|she|it|people|patients|my\s+\w+)\b|"
+    # "when and where is the breastfeeding cafe?": an occasion's day and time
+    r"^\s*(?:where\s+and\s+when|when\s+and\s+where)\s+(?:is|are|was|were)\b",
     re.I,
 )
 

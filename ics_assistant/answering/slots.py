@@ -129,7 +129,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         "place",
         re.compile(
-            r"^\s*where (?:is|are|was|were|will|can|do|does|'s)\b|"
+            r"^\s*(?:when and )?where (?:and when )?(?:is|are|was|were|will|can|do|does|'s)\b|"
             r"\bwhat(?:'s| is| are)? (?:the |its |their |your |his |her )?"
             r"(?:(?!e-?mail\b|web\b|website\b)\w+ )?address(?!\w| to\b)",
             re.I,
