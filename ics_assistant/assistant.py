@@ -26,7 +26,7 @@ from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition, compose_parts
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
-from ics_assistant.answering.list_run import join, window
+from ics_assistant.answering.list_run import join, may_run_on, window
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.outline import compose_series, find_series, list_intro
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
@@ -371,8 +371,8 @@ class Assistant:
         documents: dict[str, list[Chunk]] = {}
         for hit in hits:
             chunk = hit.chunk
-            if chunk.chunk_id not in {h.chunk.chunk_id for h in out}:
-                continue  # already read into a joined passage
+            if chunk.chunk_id not in {h.chunk.chunk_id for h in out} or not may_run_on(chunk):
+                continue  # already read into a joined passage, or no list runs past it
             if chunk.doc_id not in documents:
                 documents[chunk.doc_id] = self.index.document_chunks(audience, chunk.doc_id)
             found = window(chunk, documents[chunk.doc_id])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from ics_assistant.answering.list_run import following, join, runs_to_end, window
+from ics_assistant.answering.list_run import following, join, may_run_on, runs_to_end, window
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.ingest.chunking import chunk_document
@@ -87,6 +87,9 @@ def test_a_passage_that_opens_inside_a_list_is_read_from_the_passage_that_starts
     assert all(step in join(start, more, {})[0].text for step in STEPS)
     assert window(first, chunks) is not None and window(first, chunks)[0] == first
     assert window(_holding(chunks, "Adults over 18"), chunks) is None
+    # the cheap test never turns away a passage whose list runs past it
+    assert all(may_run_on(c) for c in chunks if window(c, chunks) is not None)
+    assert not may_run_on(_holding(chunks, "Adults over 18"))
 
 
 def test_joined_sentence_vectors_line_up_with_the_joined_sentences() -> None:

@@ -18,7 +18,7 @@ from ics_assistant.answering.layout import BULLET, item_line
 from ics_assistant.protocols import Vectors
 from ics_assistant.types import Chunk
 
-__all__ = ["following", "join", "runs_to_end", "window"]
+__all__ = ["following", "join", "may_run_on", "runs_to_end", "window"]
 
 
 def runs_to_end(chunk: Chunk, end: int) -> bool:
@@ -94,6 +94,12 @@ _BACK = 3  # passages read back to find where a list begins
 def _opens_in_list(chunk: Chunk) -> bool:
     """Whether ``chunk`` opens with a list line (a bullet or a number)."""
     return bool(chunk.sentences) and BULLET.match(chunk.text[slice(*chunk.sentences[0])]) is not None
+
+
+def may_run_on(chunk: Chunk) -> bool:
+    """Whether a list may run past ``chunk`` (it ends or opens with a list line): the cheap test that
+    spares looking up its document when ``window`` could only say None."""
+    return _ends_in_list(chunk) or _opens_in_list(chunk)
 
 
 def window(chunk: Chunk, document: Sequence[Chunk]) -> tuple[Chunk, tuple[Chunk, ...]] | None:

@@ -146,13 +146,18 @@ def heading_above(pool: Pool, sc: Scored) -> frozenset[str]:
     document's layout gave no section (a PDF's "Section 3: What will happen after you are referred" /
     "Your GP can refer you. After that:" / "1. A clinician will phone you ...")."""
     sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-    text = sc.hit.chunk.text
     for prev in reversed(sentences[max(0, sc.index - _HEADING_LOOKBACK) : sc.index]):
-        before = text[sentences[prev.index - 1].end : prev.start] if prev.index else "\n"
-        after = text[prev.end : sentences[prev.index + 1].start]
-        if "\n" in before and "\n" in after and heading_text(prev.text.strip()):
+        if _own_line(sc.hit.chunk.text, sentences, prev.index) and heading_text(prev.text.strip()):
             return frozenset(prev.terms)
     return frozenset()
+
+
+def _own_line(text: str, sentences: Sequence[Scored], i: int) -> bool:
+    """Whether sentence ``i`` of a passage stands on a line of its own (a line break before and
+    after it)."""
+    before = text[sentences[i - 1].end : sentences[i].start] if i else "\n"
+    after = text[sentences[i].end : sentences[i + 1].start] if i + 1 < len(sentences) else "\n"
+    return "\n" in before and "\n" in after
 
 
 # the question word, with the word after "how" ("how long" asks something else than "how do I")
@@ -200,7 +205,6 @@ def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     chunk = sc.hit.chunk
     sentences = pool.by_chunk[chunk.chunk_id]
     above = sentences[sc.index - 1]
-    before = chunk.text[sentences[above.index - 1].end : above.start] if above.index else "\n"
     if "\n" not in chunk.text[above.end : sc.start] or not _asks_again(info, above):
         return False
     if above.text.rstrip().endswith("?"):
@@ -209,9 +213,11 @@ def asked_above(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     # say most of what the question asks ("What happens after your scan" in a plan on lung health
     # checks, for "what happens after my lung scan?"; not "Who can have a test" for "who is the
     # clinical lead for the testing programme?")
-    line = "\n" in before and heading_text(_NUMBERED.sub("", above.text.strip()))
+    heading = heading_text(_NUMBERED.sub("", above.text.strip()))
+    if not heading or not _own_line(chunk.text, sentences, above.index):
+        return False
     said = set(above.terms) | context_terms(chunk)
-    return line and term_coverage(info.terms, said, pool.weights) >= HEADING_SAYS
+    return term_coverage(info.terms, said, pool.weights) >= HEADING_SAYS
 
 
 def expands(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
