@@ -24,11 +24,12 @@ from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
-from ics_assistant.answering.extractive import Composition, compose_parts
+from ics_assistant.answering.extractive import Composition
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.list_run import join, may_run_on, window
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.outline import compose_series, find_series, list_intro
+from ics_assistant.answering.part_replies import compose_parts
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
 from ics_assistant.answering.question import QuestionInfo, analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.safety import Triage, default_triage

@@ -114,3 +114,15 @@ def test_a_value_about_another_named_service_cues_less_than_the_one_asked_about(
     pool = score_sentences(analyze_question(question), hits, {}, vector)
     other, asked = pool.sentences
     assert asked.cue > other.cue > 0
+
+
+def test_a_short_sentence_is_not_a_heading_but_a_short_line_without_a_full_stop_is() -> None:
+    text = "The clinic is in the square. Anyone can attend. No.\n\nOpening times\n\nWeekdays, 9am to 5pm."
+    spans = tuple(split_sentences(text))
+    chunk = Chunk("s:1", "s", text, 0, len(text), audience="public", title="Guide", sentences=spans)
+    question = "can anyone attend the clinic?"
+    vector = FakeEmbedder().embed([question])[0]
+    pool = score_sentences(analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, vector)
+    by_text = {sc.text.strip(): sc for sc in pool.sentences}
+    assert not by_text["Anyone can attend."].heading  # a sentence of three words: scored in full
+    assert by_text["Opening times"].heading and by_text["No."].heading

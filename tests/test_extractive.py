@@ -86,6 +86,20 @@ def test_a_list_that_closes_the_leads_paragraph_is_quoted_with_it_and_counted_fr
     assert "names only" not in comp.text
 
 
+def test_an_item_line_of_several_sentences_stays_one_item_and_the_list_goes_on() -> None:
+    text = (
+        "To return equipment we lent you, follow these steps:\n"
+        "- Clean it with warm soapy water. Dry it well. Do not use bleach.\n"
+        "- Find the asset label on the frame.\n"
+        "- Book a collection online or by phone.\n\n"
+        "We recycle what we cannot lend again."
+    )
+    comp = _compose("what are the steps to return equipment", text)
+    assert "- Clean it with warm soapy water. Dry it well. Do not use bleach." in comp.text
+    assert "- Find the asset label on the frame." in comp.text
+    assert "- Book a collection online or by phone." in comp.text
+
+
 def test_a_pronoun_intro_after_the_lead_brings_its_list() -> None:
     text = (
         "Besides doctors and nurses, surgeries now employ 120 staff in newer roles. These include:\n"

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.evidence import score_sentences
-from ics_assistant.answering.extractive import compose_parts
 from ics_assistant.answering.parts import question_parts
-from ics_assistant.answering.question import analyze_part, analyze_parts, analyze_question
+from ics_assistant.answering.question import analyze_parts
 from ics_assistant.types import Chunk, Hit
-
-from .fakes import FakeEmbedder
 
 
 def test_split_at_a_second_question() -> None:
@@ -36,39 +32,6 @@ def test_one_question_stays_whole() -> None:
     ):
         assert question_parts(q) == [q]
     assert question_parts("is it free? do I need a referral?") == ["is it free?", "do I need a referral?"]
-
-
-def _chunk(text: str) -> Chunk:
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for sentence in text.split(". "):
-        end = text.index(sentence, pos) + len(sentence) + (1 if not sentence.endswith(".") else 0)
-        spans.append((text.index(sentence, pos), min(end, len(text))))
-        pos = min(end + 1, len(text))
-    return Chunk(
-        "c1", "doc", text, 0, len(text), audience="public", title="Clinic guide", sentences=tuple(spans)
-    )
-
-
-def test_each_part_gets_its_own_quote() -> None:
-    text = (
-        "The Millbrook clinic opens from 9am to 5pm on weekdays. "
-        "Parking is free for two hours. "
-        "You do not need a referral to use the clinic."
-    )
-    chunk = _chunk(text)
-    hits = [Hit(chunk=chunk, score=1.0, rank=1)]
-    question = "What hours is the Millbrook clinic open, and do I need a referral?"
-    parts = question_parts(question)
-    emb = FakeEmbedder()
-    pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
-    for part in parts[1:]:
-        info = analyze_part(part, parts[0])
-        pools.append(score_sentences(info, hits, {}, emb.embed([part])[0]))
-    comp = compose_parts(pools, max_sentences=2)
-    assert "9am to 5pm" in comp.text
-    assert "referral" in comp.text
-    assert all(c.quote in text for c in comp.citations)
 
 
 def test_a_near_miss_names_the_nearest_documents_without_quoting_them() -> None:

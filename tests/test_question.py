@@ -24,6 +24,15 @@ def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject(
     assert number.answer_type != "date" and number.slots == ("phone",)
 
 
+def test_a_later_yes_no_part_asks_for_no_date_and_knows_the_words_it_adds() -> None:
+    info = analyze_part("can anyone go?", "When is the next board meeting?")
+    assert info.answer_type != "date"  # a yes/no part: the first part's "when" does not carry over
+    assert {"board", "meet"} <= set(info.terms)  # the subject still does
+    assert set(info.own_terms) == {"anyon", "go"}  # what the part adds to the first part
+    # a wh- part that says nothing new about its subject adds no words of its own
+    assert analyze_part("where is it?", "When does the new clinic open?").own_terms == ()
+
+
 def test_when_can_i_may_ask_for_a_time_of_day_and_when_will_for_a_date() -> None:
     assert asks_when_usually("When can I use my GP practice's online consultation form?")
     assert asks_when_usually("when do they visit?")

@@ -165,7 +165,9 @@ def _is_heading(text: str, title: str) -> bool:
     body = text.strip()
     if LABEL_VALUE.match(body):  # "CRISIS LINE: 0306 999 0735" states a fact, it is not only a heading
         return False
-    if body.endswith("?") or len(body.split()) < 4 or body == title.strip():
+    # under four words is a heading, but a sentence ("Anyone can attend.") is not
+    short = len(body.split()) < 4 and not (len(body.split()) > 1 and body.endswith("."))
+    if body.endswith("?") or short or body == title.strip():
         return True
     return not body.endswith((".", "!", ":", ";", "”", '"', "’", ")")) and len(body.split()) <= 12
 

@@ -40,11 +40,21 @@ from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation
 
-__all__ = ["Composition", "Quote", "compose_extractive", "format_date", "quoted_evidence", "render_quotes"]
+__all__ = [
+    "PRONOUN_START",
+    "Composition",
+    "Quote",
+    "compose_extractive",
+    "format_date",
+    "gives_value",
+    "quoted_evidence",
+    "render_quotes",
+    "select_quotes",
+]
 
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
-_PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
+PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
 # A sentence that carries on from the one before it ("So they can ...", "This support should ...").
 _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
 _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
@@ -104,7 +114,7 @@ def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
 def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
     """A list item that itself gives the value asked for, about a thing the question names:
     "mental health services: £298 million" answers "how much went on mental health services?"."""
-    return _gives_value(info, sc.text) is True and any(t in sc.terms for t in info.terms)
+    return gives_value(info, sc.text) is True and any(t in sc.terms for t in info.terms)
 
 
 def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
@@ -200,12 +210,12 @@ def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
         if "\n\n" in chunk.text[lead.end : nxt.start] or nxt.item:
             return None
         if is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
-            shared = _PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
+            shared = PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
             return nxt if shared and list_block(pool, nxt) else None
     return None
 
 
-def _gives_value(info: QuestionInfo, text: str) -> bool | None:
+def gives_value(info: QuestionInfo, text: str) -> bool | None:
     """Whether ``text`` holds the kind of value the question asks for (a date for "when", a number
     for "how many", each slot asked: a time, a phone number ...); None when none is asked."""
     if info.slots:
@@ -220,15 +230,15 @@ def _gives_value(info: QuestionInfo, text: str) -> bool | None:
 def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], sc: Scored) -> Scored | None:
     """The next line of the same block when the lead names what is asked but not the value asked
     for, and that line gives it: "Ashby Leisure Centre, Brook Lane" / "Wednesdays, 2pm to 7pm"."""
-    if _gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
+    if gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
         return None
     nxt = sentences[sc.index + 1]
     if "\n\n" in chunk.text[sc.end : nxt.start] or nxt.is_question or is_intro(nxt) or _title(nxt):
         return None
-    return nxt if _gives_value(info, nxt.text) else None
+    return nxt if gives_value(info, nxt.text) else None
 
 
-def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
+def select_quotes(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
     ordered = pool.ranked()
     ranked = [s for s in ordered if not s.is_question]
     if not ranked:
@@ -267,7 +277,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
         prev: Scored | None = None
         if info.answer_type == "name":
             prev = _speaker_before(pool, sc)
-        if prev is None and _PRONOUN_START.match(sc.text) and sc.index > 0:
+        if prev is None and PRONOUN_START.match(sc.text) and sc.index > 0:
             prev = pool.by_chunk[chunk.chunk_id][sc.index - 1]
             if prev.is_question or (chunk.chunk_id, prev.index) in used:
                 prev = None
@@ -350,7 +360,7 @@ def _select(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
 
 def compose_extractive(pool: Pool, *, max_sentences: int = 3, max_items: int = 12) -> Composition:
     """Pick and render the reply. Returns an empty composition when there is nothing to quote."""
-    quotes = _select(pool.info, pool, max_sentences)
+    quotes = select_quotes(pool.info, pool, max_sentences)
     quotes = [
         Quote(q.chunk, q.start, q.items[:max_items][-1][1], q.items[:max_items], len(q.items) > max_items)
         if q.items
@@ -371,34 +381,3 @@ def quoted_evidence(pool: Pool, quotes: Sequence[Quote]) -> tuple[Scored, ...]:
         for sc in pool.by_chunk[q.chunk.chunk_id]
         if sc.start >= q.start and sc.end <= q.end
     )
-
-
-def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: int = 12) -> Composition:
-    """One reply to a question in several parts (one pool per part, see ``parts.question_parts``):
-    the first part's answer, then the lead quote for each further part that the reply does not
-    already hold, so that every part is answered."""
-    first = compose_extractive(
-        pools[0], max_sentences=max(1, max_sentences - (len(pools) - 1)), max_items=max_items
-    )
-    if len(pools) == 1 or not first.quotes or first.is_list:
-        return first
-    quotes = list(first.quotes)
-    evidence = list(first.evidence)
-    for pool in pools[1:]:
-        fresh = [
-            q
-            for q in _select(pool.info, pool, max_sentences)
-            if not q.items
-            and not any(
-                x.chunk.chunk_id == q.chunk.chunk_id and x.start < q.end and q.start < x.end for x in quotes
-            )
-        ]
-        if not fresh:
-            continue  # the reply already answers this part
-        q = fresh[0]
-        quotes.append(q)
-        evidence.extend(quoted_evidence(pool, [q]))
-    if len(quotes) == len(first.quotes):
-        return first
-    text, citations, is_list = render_quotes(quotes)
-    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list)

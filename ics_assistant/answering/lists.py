@@ -46,8 +46,8 @@ def list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:
     heading = not colon_intro(sc)  # a heading line: its block's lines, when all are items
     for nxt in sentences[sc.index + 1 :]:
         gap = chunk.text[sentences[nxt.index - 1].end : nxt.start]
-        if "\n" not in gap and items and not nxt.item and nxt.index - 1 in items:
-            continue  # a further sentence on an item's line: part of that item, not one of its own
+        if "\n" not in gap and items and not nxt.item:
+            continue  # further sentences on an item's line, any number of them (as the layout reads it)
         if "\n" not in gap or (heading and items and "\n\n" in gap):
             break  # a continuation of the same line, or the block under a heading ended
         if not nxt.item or not (

@@ -123,6 +123,8 @@ class QuestionInfo:
     personal: bool = False  # "how do I ...", "where is my nearest ...": a request to use a service
     place: bool = False  # "which area's ICS ...": the answer is a place name
     slots: tuple[Slot, ...] = ()  # kinds of value asked for ("email", "phone", "time"...; see slots.py)
+    # a later part's own terms, those the first part does not say ("..., and can anyone go?": anyone, go)
+    own_terms: tuple[str, ...] = ()
 
 
 # "When the blog was written, how many areas had an ICS?": the question proper is the last clause.
@@ -201,6 +203,10 @@ _PLURAL_WHAT = re.compile(
 _OWN_KIND = frozenset({"eligibility", "phone", "email", "web", "code"})
 # "..., and what is its address?": a place, not the first part's date
 _ADDRESS = re.compile(r"\baddress\b", re.I)
+# "..., and can anyone go?", "is there a time limit?": a yes/no part, which asks for no "when"
+_YES_NO = re.compile(
+    r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|must|may)\b", re.I
+)
 
 
 def analyze_part(part: str, first: str) -> QuestionInfo:
@@ -213,9 +219,15 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     # the first part's "when" carries over ("what are its hours, and when can I have a blood test?"
     # wants hours again), but not onto who may use it ("when does it start, and who is it for?")
     # nor onto a value with a form of its own ("when will the line open, and what is its number?")
-    mine = _OWN_KIND.intersection(own.slots) or ("place" in own.slots and _ADDRESS.search(part))
+    mine = (
+        _OWN_KIND.intersection(own.slots)
+        or ("place" in own.slots and _ADDRESS.search(part))
+        or _YES_NO.match(part) is not None
+    )
     kind = own.answer_type if mine else whole.answer_type
-    return replace(whole, answer_type=kind, slots=own.slots, entities=own.entities)
+    said = set(analyze_question(first).terms)
+    added = tuple(t for t in own.terms if t not in said)
+    return replace(whole, answer_type=kind, slots=own.slots, entities=own.entities, own_terms=added)
 
 
 def analyze_parts(question: str, parts: Sequence[str]) -> list[QuestionInfo]:

@@ -1,0 +1,97 @@
+"""A reply to a question in several parts ("When does it open, and can anyone go?"): the first
+part's answer (``extractive.compose_extractive``), then for each further part the best quote the
+reply does not already hold; a later part whose own words ("anyone", "go") neither that quote nor
+the reply says, and whose quote gives no value it asks for, is answered by the sentence among its
+best that says them ("Anyone can attend.")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ics_assistant.answering.evidence import Pool
+from ics_assistant.answering.extractive import (
+    EXTRA_RATIO,
+    PRONOUN_START,
+    Composition,
+    Quote,
+    compose_extractive,
+    gives_value,
+    quoted_evidence,
+    render_quotes,
+    select_quotes,
+)
+
+__all__ = ["compose_parts"]
+
+
+def _overlaps(quote: Quote, chunk_id: str, start: int, end: int) -> bool:
+    return quote.chunk.chunk_id == chunk_id and quote.start < end and start < quote.end
+
+
+def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: int = 12) -> Composition:
+    """One reply to a question in several parts (one pool per part, see ``parts.question_parts``):
+    the first part's answer, then the lead quote for each further part that the reply does not
+    already hold, so that every part is answered."""
+    first = compose_extractive(
+        pools[0], max_sentences=max(1, max_sentences - (len(pools) - 1)), max_items=max_items
+    )
+    if len(pools) == 1 or not first.quotes or first.is_list:
+        return first
+    quotes = list(first.quotes)
+    evidence = list(first.evidence)
+    for pool in pools[1:]:
+        fresh = [
+            q
+            for q in select_quotes(pool.info, pool, max_sentences)
+            if not q.items and not any(_overlaps(x, q.chunk.chunk_id, q.start, q.end) for x in quotes)
+        ]
+        q = fresh[0] if fresh else None
+        # a quote that neither says what the part adds nor gives the value it asks for: another
+        # sentence among the part's best may say it ("..., and can anyone go?": "Anyone can attend.")
+        if pool.info.own_terms and (
+            q is None
+            or (not _says(pool, q, pool.info.own_terms) and gives_value(pool.info, q.text) is not True)
+        ):
+            q = _own_answer(pool, quotes) or q
+        if q is None:
+            continue  # the reply already answers this part
+        quotes.append(q)
+        evidence.extend(quoted_evidence(pool, [q]))
+    if len(quotes) == len(first.quotes):
+        return first
+    text, citations, is_list = render_quotes(quotes)
+    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list)
+
+
+def _says(pool: Pool, quote: Quote, terms: Sequence[str]) -> bool:
+    """Whether a sentence that ``quote`` quotes says one of ``terms``."""
+    return any(
+        set(terms) & sc.terms
+        for sc in pool.by_chunk.get(quote.chunk.chunk_id, ())
+        if sc.start >= quote.start and sc.end <= quote.end
+    )
+
+
+def _own_answer(pool: Pool, quotes: Sequence[Quote]) -> Quote | None:
+    """For a later part whose own words the reply does not say ("..., and can anyone go?"), the
+    sentence among the part's best not yet quoted that says one of them ("Anyone can attend.")."""
+    own = set(pool.info.own_terms)
+    unquoted = [
+        sc
+        for sc in pool.ranked()
+        if not sc.is_question
+        and not sc.heading
+        and not any(_overlaps(x, sc.hit.chunk.chunk_id, sc.start, sc.end) for x in quotes)
+    ]
+    if not unquoted:
+        return None
+    floor = unquoted[0].score * EXTRA_RATIO
+    for sc in unquoted:
+        if sc.score < floor:
+            return None
+        if own & sc.terms:
+            start = sc.start
+            if PRONOUN_START.match(sc.text) and sc.index > 0:  # "It will be based at ...": and what "it" is
+                start = pool.by_chunk[sc.hit.chunk.chunk_id][sc.index - 1].start
+            return Quote(sc.hit.chunk, start, sc.end)
+    return None

@@ -1,0 +1,65 @@
+"""A question in several parts gets a quote for each part (``answering/part_replies.py``)."""
+
+from __future__ import annotations
+
+from ics_assistant.answering.evidence import score_sentences
+from ics_assistant.answering.part_replies import compose_parts
+from ics_assistant.answering.parts import question_parts
+from ics_assistant.answering.question import analyze_part, analyze_question
+from ics_assistant.types import Chunk, Hit
+
+from .fakes import FakeEmbedder
+
+
+def _chunk(text: str) -> Chunk:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in text.split(". "):
+        end = text.index(sentence, pos) + len(sentence) + (1 if not sentence.endswith(".") else 0)
+        spans.append((text.index(sentence, pos), min(end, len(text))))
+        pos = min(end + 1, len(text))
+    return Chunk(
+        "c1", "doc", text, 0, len(text), audience="public", title="Clinic guide", sentences=tuple(spans)
+    )
+
+
+def test_each_part_gets_its_own_quote() -> None:
+    text = (
+        "The Millbrook clinic opens from 9am to 5pm on weekdays. "
+        "Parking is free for two hours. "
+        "You do not need a referral to use the clinic."
+    )
+    chunk = _chunk(text)
+    hits = [Hit(chunk=chunk, score=1.0, rank=1)]
+    question = "What hours is the Millbrook clinic open, and do I need a referral?"
+    parts = question_parts(question)
+    emb = FakeEmbedder()
+    pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
+    for part in parts[1:]:
+        info = analyze_part(part, parts[0])
+        pools.append(score_sentences(info, hits, {}, emb.embed([part])[0]))
+    comp = compose_parts(pools, max_sentences=2)
+    assert "9am to 5pm" in comp.text
+    assert "referral" in comp.text
+    assert all(c.quote in text for c in comp.citations)
+
+
+def _parts_reply(question: str, text: str) -> str:
+    hits = [Hit(chunk=_chunk(text), score=1.0, rank=1)]
+    parts = question_parts(question)
+    emb = FakeEmbedder()
+    pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
+    for part in parts[1:]:
+        pools.append(score_sentences(analyze_part(part, parts[0]), hits, {}, emb.embed([part])[0]))
+    return compose_parts(pools, max_sentences=2).text
+
+
+def test_a_later_part_is_answered_by_the_sentence_that_says_what_it_adds() -> None:
+    text = (
+        "The next board meeting in public will be held at 10am on Thursday 28 May at the Civic Hall. "
+        "The board approved the financial plan for the year. "
+        "Anyone can attend. "
+        "Minutes of the last board meeting are on our website."
+    )
+    reply = _parts_reply("when is the next board meeting, and can anyone go?", text)
+    assert "28 May" in reply and "Anyone can attend [" in reply
