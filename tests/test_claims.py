@@ -49,3 +49,45 @@ def test_an_age_compound_says_an_age(claim: str, reason: str | None) -> None:
 @pytest.mark.parametrize(("a", "b"), [("considerable", "consider"), ("relative", "relate")])
 def test_an_ending_that_changes_the_meaning_keeps_words_apart(a: str, b: str) -> None:
     assert not _keys(f"The {a} was noted.", a) & _keys(f"The {b} was noted.", b)
+
+
+@pytest.mark.parametrize(
+    ("passage", "claim", "reason"),
+    [
+        # "or none", "from none": one of the alternatives, no negated clause to excuse a "not"
+        (
+            "The team is made up of 6 chaplains and 28 volunteers from different faiths and from none.",
+            "The team is not made up of 6 chaplains and 28 volunteers from different faiths and from none.",
+            "negation",
+        ),
+        (
+            "We welcome volunteers of any faith or none who can give 3 hours a week.",
+            "We do not welcome volunteers of any faith or none who can give 3 hours a week.",
+            "negation",
+        ),
+        (
+            "We welcome volunteers of any faith or none who can give 3 hours a week.",
+            "Volunteers of any faith or of no faith who can give 3 hours a week are welcome.",
+            None,
+        ),
+        # a real negative quantity still negates
+        ("No hospital could meet the target.", "The hospitals could not meet the target.", None),
+    ],
+)
+def test_a_negative_word_among_alternatives_negates_nothing(
+    passage: str, claim: str, reason: str | None
+) -> None:
+    assert entails(claim, passage).reason == reason
+
+
+def test_due_to_before_a_verb_is_a_time_not_a_cause() -> None:
+    passage = "A new centre called the Linden Room will open at the hospital on Monday 7 June 2027."
+    assert entails("The Linden Room is due to open at the hospital on Monday 7 June 2027.", passage).supported
+    closed = "The Linden Room closed on Monday 7 June 2027."
+    assert entails("The Linden Room closed on Monday 7 June 2027 due to a flood.", closed).reason == "cause"
+
+
+def test_a_sentence_opening_should_asks_if_and_obliges_nothing() -> None:
+    passage = "If you do not want photos taken, you can still ask to be seen at the hospital."
+    claim = "Should you not want any photos taken, you can still ask to be seen at the hospital."
+    assert entails(claim, passage).supported

@@ -27,3 +27,22 @@ PASSAGE = (
 )
 def test_names_and_numbers(claim: str, reason: str | None) -> None:
     assert entails(claim, PASSAGE).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        # "one" set against "another", or standing for a noun, counts nothing
+        ("What is offered varies from one study to another, as the information sheet says.", None),
+        ("A complex request, such as one covering many years of records, can take two more months.", None),
+        # a count is still a count
+        ("You can bring one escort with you.", "number_mismatch"),
+    ],
+)
+def test_one_that_counts_nothing(claim: str, reason: str | None) -> None:
+    passage = (
+        "This is different for every study: the information sheet says what is offered. "
+        "If your request is complex, for example if it covers many years of records, we can take "
+        "up to two further months. You can bring two escorts with you."
+    )
+    assert entails(claim, passage).reason == reason

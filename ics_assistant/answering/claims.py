@@ -187,12 +187,32 @@ def is_negation(t: Tok, toks: tuple[Tok, ...]) -> bool:
     a bound, it does not negate."""
     if not (t.lower in words().negation or t.dep == "neg"):
         return False
+    if _an_alternative(t, toks):
+        return False
     if t.lower != "no" or t.i + 1 >= len(toks):
         return True
     comparative = toks[t.i + 1].tag in ("JJR", "RBR") or (
         t.i + 2 < len(toks) and toks[t.i + 2].lower == "than"
     )
     return not comparative
+
+
+def _causal(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """A causal word ("because", "due to the strike"); "is due to open" names a time, no cause."""
+    wc = words()
+    if not (t.lower in wc.causal or t.lemma in wc.causal):
+        return False
+    after = toks[t.i + 2] if t.lower == "due" and t.i + 2 < len(toks) else None
+    return not (after is not None and toks[t.i + 1].lower == "to" and after.pos in ("VERB", "AUX"))
+
+
+def _an_alternative(t: Tok, toks: tuple[Tok, ...]) -> bool:
+    """ "of any faith or none", "from different faiths and from none", "or of no faith": a negative
+    word (or the noun "no" picks) that is one of coordinated alternatives negates no clause."""
+    if t.lower not in ("no", "none"):
+        return False
+    word = toks[t.head] if t.lower == "no" and t.dep == "det" else t
+    return word.dep == "conj" or (word.dep == "pobj" and toks[word.head].dep == "conj")
 
 
 def modal_class(t: Tok, toks: tuple[Tok, ...]) -> str | None:
@@ -245,7 +265,9 @@ def _inverted(t: Tok, toks: tuple[Tok, ...]) -> bool:
     """Does ``t`` open an inverted condition: an auxiliary before the subject of its verb, in a
     clause that modifies another ("Should you need help, call")?"""
     head = toks[t.head]
-    if t.dep != "aux" or head.dep != "advcl":
+    # the small parser often reads a sentence-opening condition as a complement ("ccomp")
+    opening = head.dep == "ccomp" and t.i == 0 and not toks[-1].text.startswith("?")
+    if t.dep != "aux" or (head.dep != "advcl" and not opening):
         return False
     subjects = [u.i for u in toks if u.head == head.i and u.dep in _SUBJECT_DEPS]
     first = min((u.i for u in toks if u.head == head.i or u.i == head.i), default=t.i)
@@ -366,7 +388,6 @@ def clauses(parsed: Parsed) -> list[Clause]:
     for h in sorted(members):
         mine = tuple(members[h])
         lowers = {t.lower for t in mine}
-        lemmas = {t.lemma for t in mine}
         head = toks[h]
         content = tuple(
             t
@@ -401,7 +422,7 @@ def clauses(parsed: Parsed) -> list[Clause]:
                 partial=frozenset(
                     t.lower for t in mine if t.lower in wc.partial and not _superlative(t, toks)
                 ),
-                causal=bool(lowers & wc.causal or lemmas & wc.causal),
+                causal=any(_causal(t, toks) for t in mine),
                 actors=tuple(a for a in actors if a),
                 reporting=head.lemma in wc.reporting,
                 whole_plural=any(

@@ -28,9 +28,17 @@ def is_number(t: Tok) -> bool:
 
 
 def _the_one(t: Tok, toks: Sequence[Tok]) -> bool:
-    """ "the one place where ...": "one" after "the" / "this" / "that" picks a thing, it counts nothing."""
+    """ "the one place where ...": "one" after "the" / "this" / "that" picks a thing, it counts nothing;
+    nor does "one" set against "another" ("varies from one study to another") or standing for a
+    noun ("such as one covering many years")."""
+    if t.lower != "one":
+        return False
     prev = next((u for u in toks if u.i == t.i - 1), None)
-    return t.lower == "one" and prev is not None and prev.lower in ("the", "this", "that")
+    if prev is not None and prev.lower in ("the", "this", "that"):
+        return True
+    if any(u.i > t.i and u.lower in ("another", "other") for u in toks):
+        return True
+    return t.dep == "pobj" and any(u.head == t.i and u.dep in ("acl", "relcl") for u in toks)
 
 
 def _parts_said(t: Tok, passage_keys: frozenset[str], number_keys: frozenset[str]) -> bool:
