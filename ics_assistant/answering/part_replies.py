@@ -1,8 +1,8 @@
 """A reply to a question in several parts ("When does it open, and can anyone go?"): the first
 part's answer (``extractive.compose_extractive``), then for each further part the best quote the
-reply does not already hold; a later part whose own words ("anyone", "go") neither that quote nor
-the reply says, and whose quote gives no value it asks for, is answered by the sentence among its
-best that says them ("Anyone can attend.")."""
+reply does not already hold; when that quote neither says the part's own words ("anyone", "go")
+nor gives a value the part asks for, the sentence among the part's best that says them is quoted
+instead ("Anyone can attend."), if there is one."""
 
 from __future__ import annotations
 
