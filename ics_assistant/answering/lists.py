@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.evidence import Pool, Scored, term_coverage
 from ics_assistant.answering.layout import BULLET, heading_text, item_line, line_of_a_run
-from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.question import YES_NO, QuestionInfo
 from ics_assistant.types import Chunk
 
 __all__ = [
@@ -31,9 +31,7 @@ __all__ = [
     "restates",
 ]
 
-LIST_TYPES = ("list", "other", "definition")
-# A yes/no question ("Are ICSs statutory now?"): it wants statements, never a list dump.
-YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+LIST_TYPES = ("list", "other", "definition")  # a yes/no question (``YES_NO``) is never answered by a list
 
 
 def list_block(pool: Pool, sc: Scored) -> tuple[int, ...]:

@@ -22,6 +22,7 @@ from ics_assistant.answering.slots import Slot, asked_slots
 from ics_assistant.textnorm import WORD_EDGE, normalize_for_match
 
 __all__ = [
+    "YES_NO",
     "AnswerType",
     "QuestionInfo",
     "analyze_part",
@@ -203,10 +204,8 @@ _PLURAL_WHAT = re.compile(
 _OWN_KIND = frozenset({"eligibility", "phone", "email", "web", "code"})
 # "..., and what is its address?": a place, not the first part's date
 _ADDRESS = re.compile(r"\baddress\b", re.I)
-# "..., and can anyone go?", "is there a time limit?": a yes/no part, which asks for no "when"
-_YES_NO = re.compile(
-    r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|must|may)\b", re.I
-)
+# "is it free?", "..., and can anyone go?": a yes/no question, which asks for no list and no "when"
+YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 
 
 def analyze_part(part: str, first: str) -> QuestionInfo:
@@ -222,7 +221,7 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
     mine = (
         _OWN_KIND.intersection(own.slots)
         or ("place" in own.slots and _ADDRESS.search(part))
-        or _YES_NO.match(part) is not None
+        or YES_NO.match(part) is not None
     )
     kind = own.answer_type if mine else whole.answer_type
     said = set(analyze_question(first).terms)
