@@ -304,6 +304,9 @@ class Assistant:
         # a later part ("and when did that change?") keeps the first part's subject
         parts = question_parts(query)
         infos = analyze_parts(query, parts)
+        asked = question_parts(condensed.question)  # a part not answered is named in the asker's words
+        if len(asked) != len(parts):
+            asked = parts
         pool = score_sentences(infos[0], hits, vectors, retrieval.query_vector)
         pools, more = [pool], list[Hit]()
         if len(infos) > 1 and hits:
@@ -315,7 +318,10 @@ class Assistant:
             pools, more = self._part_pools(parts, own, hits, vectors, audience)
         times["retrieve"] = _ms(t)
         comp = compose_parts(
-            pools, max_sentences=self.settings.max_answer_sentences, max_items=self.settings.max_list_items
+            pools,
+            asked,
+            max_sentences=self.settings.max_answer_sentences,
+            max_items=self.settings.max_list_items,
         )
         if len(infos) == 1 and pool.info.answer_type == "list" and hits:
             outlined = self._outline_list(pool.info, comp, hits, vectors, audience, retrieval.query_vector)
@@ -326,7 +332,7 @@ class Assistant:
         hits = tuple(hits) + tuple(
             h for h in more if h.chunk.chunk_id in quoted
         )  # a quoted passage is a source
-        decision = decide(pool, comp.evidence, retrieval.top_dense_score, self.settings)
+        decision = decide(pool, comp.evidence, retrieval.top_dense_score)
         return Prepared(condensed, query, hits, vectors, pool, comp, decision)
 
     def _part_pools(

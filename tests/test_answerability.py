@@ -9,7 +9,6 @@ from ics_assistant.answering.answerability import decide
 from ics_assistant.answering.evidence import score_sentences
 from ics_assistant.answering.extractive import compose_extractive
 from ics_assistant.answering.question import analyze_question
-from ics_assistant.config import Settings
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 
@@ -43,7 +42,7 @@ def _pool(question: str, chunks: list[Chunk]):  # type: ignore[no-untyped-def]
 
 def _decision(question: str, text: str = REPORT, date: str | None = "2025-07-03"):  # type: ignore[no-untyped-def]
     pool = _pool(question, [_page("r", text, "Annual report summary", date)])
-    return decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+    return decide(pool, compose_extractive(pool).evidence, 0.9)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +192,7 @@ def _two_pages(question: str, first: str, second: str):  # type: ignore[no-untyp
     pool = _pool(question, chunks)
     # the reply as quoted: the first page's first sentence leads, the second page's sentence follows
     evidence = [next(sc for sc in pool.sentences if sc.hit.chunk is c) for c in chunks]
-    return decide(pool, evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+    return decide(pool, evidence, 0.9)
 
 
 CARE = (

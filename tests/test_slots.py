@@ -10,7 +10,6 @@ from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import compose_extractive
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.answering.slots import asked_slots, has_slot, names_other_person, slots_in
-from ics_assistant.config import Settings
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 
@@ -126,7 +125,7 @@ def _pool(question: str, text: str) -> Pool:
 
 def _decide(question: str, text: str) -> tuple[bool, str | None]:
     pool = _pool(question, text)
-    decision = decide(pool, compose_extractive(pool).evidence, 0.9, Settings(_env_file=None))  # type: ignore[call-arg]
+    decision = decide(pool, compose_extractive(pool).evidence, 0.9)
     return decision.answerable, decision.reason
 
 

@@ -44,7 +44,6 @@ from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.question import QuestionInfo, asks_when_usually
 from ics_assistant.answering.roles import role_named
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot, names_other_person, slots_in
-from ics_assistant.config import Settings
 from ics_assistant.retrieval.timeline import asks_about_change
 
 __all__ = ["FEATURES", "Decision", "decide", "features", "names_place"]
@@ -349,23 +348,32 @@ def _reason(f: Mapping[str, float]) -> RefusalReason:
 
 
 def decide(
-    pool: Pool,
-    evidence: Sequence[Scored],
-    top_dense: float,
-    settings: Settings,
-    model: AnswerabilityModel | None = None,
+    pool: Pool, evidence: Sequence[Scored], top_dense: float, model: AnswerabilityModel | None = None
 ) -> Decision:
     info = pool.info
     if not evidence:
         dense = max(top_dense, max((sc.semantic for sc in pool.sentences), default=0.0))
         return Decision(False, "no_evidence", dense, 0.0, False)
     f = features(pool, evidence, top_dense)
+    ruled = _ruled_out(pool, evidence, f, single=len(question_parts(info.text)) == 1)
+    if ruled is not None:
+        return Decision(False, ruled, f["dense"], f["coverage"], False, f)
+    fitted = model if model is not None else load_model()
+    answerable = fitted.answerable(f)
+    reason = None if answerable else ("personal_service" if info.personal else _reason(f))
+    return Decision(answerable, reason, f["dense"], f["coverage"], bool(f["typed"]), f)
+
+
+def _ruled_out(
+    pool: Pool, evidence: Sequence[Scored], f: Mapping[str, float], *, single: bool
+) -> RefusalReason | None:
+    """The reason the rules refuse ``evidence`` before the model weighs it, or None."""
+    info = pool.info
     if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
-        return Decision(False, "not_covered", f["dense"], 0.0, False, f)
-    single = len(question_parts(info.text)) == 1
+        return "not_covered"
     if single and info.answer_type in ("date", "number") and not f["typed"]:
         # "when" needs a date and "how many" a number that counts the thing asked: never a guess
-        return Decision(False, _reason(f), f["dense"], f["coverage"], False, f)
+        return _reason(f)
     if (
         info.personal
         and _HOW_DO_I.match(info.text)
@@ -373,21 +381,18 @@ def decide(
         and not _states_action(info, evidence)
     ):
         # "how do I register with a GP?" is not answered by a passage that never says "register"
-        return Decision(False, "personal_service", f["dense"], f["coverage"], False, f)
+        return "personal_service"
     periods = _PERIOD.findall(info.text)
     if single and periods and not _names_period(periods, evidence):
         # "the allocation for 2026/27" is not answered by the 2024/25 allocation
-        return Decision(False, "missing_entity", f["dense"], f["coverage"], False, f)
+        return "missing_entity"
     if single and not role_named(info, evidence):
-        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
+        return "no_answer_of_type"
     if single and "person" in info.slots and not names_other_person(_evidence_texts(evidence), info.text):
         # "who is the ICB's chief nursing officer?" is not answered by a line that names no one, nor
         # "who took over from Simon Stevens?" by one that names only him
-        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
+        return "no_answer_of_type"
     if single and not _slot_stated(pool, evidence):
         # "what's the email address?" is not answered by a reply that holds no email address
-        return Decision(False, "no_answer_of_type", f["dense"], f["coverage"], False, f)
-    fitted = model if model is not None else load_model()
-    answerable = fitted.answerable(f)
-    reason = None if answerable else ("personal_service" if info.personal else _reason(f))
-    return Decision(answerable, reason, f["dense"], f["coverage"], bool(f["typed"]), f)
+        return "no_answer_of_type"
+    return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ics_assistant.answering.analysis import has_date, has_number
 from ics_assistant.answering.evidence import Pool
 from ics_assistant.answering.extractive import (
     EXTRA_RATIO,
@@ -20,6 +21,8 @@ from ics_assistant.answering.extractive import (
     render_quotes,
     select_quotes,
 )
+from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.slots import FORM_SLOTS, has_slot
 
 __all__ = ["compose_parts"]
 
@@ -28,7 +31,13 @@ def _overlaps(quote: Quote, chunk_id: str, start: int, end: int) -> bool:
     return quote.chunk.chunk_id == chunk_id and quote.start < end and start < quote.end
 
 
-def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: int = 12) -> Composition:
+def compose_parts(
+    pools: Sequence[Pool],
+    parts: Sequence[str] = (),
+    *,
+    max_sentences: int = 3,
+    max_items: int = 12,
+) -> Composition:
     """One reply to a question in several parts (one pool per part, see ``parts.question_parts``):
     the first part's answer, then the lead quote for each further part that the reply does not
     already hold, so that every part is answered."""
@@ -39,7 +48,8 @@ def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: i
         return first
     quotes = list(first.quotes)
     evidence = list(first.evidence)
-    for pool in pools[1:]:
+    uncovered: list[str] = []
+    for i, pool in enumerate(pools[1:], start=1):
         fresh = [
             q
             for q in select_quotes(pool.info, pool, max_sentences)
@@ -53,14 +63,49 @@ def compose_parts(pools: Sequence[Pool], *, max_sentences: int = 3, max_items: i
             or (not _says(pool, q, pool.info.own_terms) and gives_value(pool.info, q.text) is not True)
         ):
             q = _own_answer(pool, quotes) or q
+        if _unanswered(pool.info, [*(x.text for x in quotes), *([q.text] if q else [])]):
+            uncovered.extend(parts[i : i + 1])  # a loose quote is not offered as its answer
+            continue
         if q is None:
             continue  # the reply already answers this part
         quotes.append(q)
         evidence.extend(quoted_evidence(pool, [q]))
-    if len(quotes) == len(first.quotes):
+    if len(quotes) == len(first.quotes) and not uncovered:
         return first
+    if len(quotes) > len(first.quotes) and _unanswered(pools[0].info, [x.text for x in quotes]):
+        # the first part asks for a value no quote gives ("what is its number, and is it free?"
+        # answered by "It is free" and a line with no number): its quotes go, and it is named
+        quotes, evidence = quotes[len(first.quotes) :], evidence[len(first.evidence) :]
+        uncovered[:0] = parts[:1]
     text, citations, is_list = render_quotes(quotes)
-    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list)
+    if uncovered:
+        text += "\n\n" + " ".join(not_found(p) for p in uncovered)
+    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list, tuple(uncovered))
+
+
+def not_found(part: str) -> str:
+    """The line that names a part of the question the documents do not answer."""
+    asked = " ".join(part.split()).strip(" ?,.;")
+    asked = asked[:1].upper() + asked[1:]
+    return f"I couldn't find the answer to “{asked}” in the documents I have."
+
+
+def _unanswered(info: QuestionInfo, texts: Sequence[str]) -> bool:
+    """Whether a later part asks for a value with a form of its own (a date for "when", a number for
+    "how many", a phone number, an email address, a time, a sum ...) and none of ``texts`` (the
+    reply's quotes with the part's best) holds one. A place, a person or a duration is written in
+    too many ways to say it is absent, so such a part is never named."""
+    formed = [s for s in info.slots if s in FORM_SLOTS]
+    text = " ".join(texts)
+    if formed:
+        return not any(has_slot(text, s) for s in formed)
+    if info.slots:
+        return False
+    if info.answer_type == "date":
+        return not has_date(text)
+    if info.answer_type == "number":
+        return not has_number(text)
+    return False
 
 
 def _says(pool: Pool, quote: Quote, terms: Sequence[str]) -> bool:

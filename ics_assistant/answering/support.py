@@ -50,6 +50,7 @@ FRAMING_SENTENCES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^The source names only the \w+ listed above(?: \[\d+\])?\.?$"),
     re.compile(r"^(?:It|The source|The document) lists(?: these| the following)?(?: \w+)?:$"),
     re.compile(r"^The source's list goes on beyond these\.$"),
+    re.compile(r"^I couldn't find the answer to “[^”]*” in the documents I have\.$"),
 )
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _MONTH_NAMES = "january february march april may june july august september october november december"
