@@ -154,6 +154,17 @@ KNOWN_REPLACED = frozenset(
         # volunteer register, "If I change my mind later, how do I come off it, and how long until
         # they delete my details?" (q22-29), gets the **crisis** reply (the model alone, 0.79).
         "dunmarrow/questions.jsonl:q22-29",
+        # tamberley, a blind kit's first check (2026-12-02): four calm questions about children's
+        # allergy clinics, day surgery and hospital visiting: "does he need to stop [cetirizine]
+        # before his first allergy clinic appointment?" (q24-12) and "can i take some flowers in for
+        # my nan on the ward" (q24-18) get the advice reply; "how long before the op does she have to
+        # stop her bottle" (q24-14) the **emergency** reply and "how long does she need off nursery
+        # after [grommets]" (q24-20) the **crisis** reply, each lifted from advice by a 999
+        # probability of 0.2-0.4 (the cost-sensitive lift). Recorded; not refitted for.
+        "tamberley/questions.jsonl:q24-12",
+        "tamberley/questions.jsonl:q24-14",
+        "tamberley/questions.jsonl:q24-18",
+        "tamberley/questions.jsonl:q24-20",
     }
 )
 

@@ -220,7 +220,12 @@ def _compare(
     wc = words()
     folded = _folded(clause, window)
     figure = unsaid_figure(
-        clause, passage_keys, number_keys, folded, tuple(t for s in window.sents for t in s.toks)
+        clause,
+        passage_keys,
+        number_keys,
+        folded,
+        tuple(t for s in window.sents for t in s.toks),
+        tuple(s.toks for s in window.sents),
     )
     if figure is not None:
         return figure

@@ -6,7 +6,9 @@ clause that the passage does not say. A name may occur anywhere in the cited pas
 number only in the sentences the claim aligns with (``number_keys``): a figure said of something
 else elsewhere in the passage does not support it. A hyphenated token counts when each part is
 said ("under-18s": "under 18"); "forty-two" is one number. A number the clause repeats more often
-than those sentences say it ("from 8am to 8pm" for "between 8am and 10pm") is a changed figure.
+than those sentences say it ("from 8am to 8pm" for "between 8am and 10pm") is a changed figure,
+and so is a count of a thing those sentences count with another number ("16 bays" where they say
+"12 bays", though "16 years" is there too).
 """
 
 from __future__ import annotations
@@ -59,14 +61,44 @@ def _said(t: Tok, passage_keys: frozenset[str], number_keys: frozenset[str], fol
     return bool(t.keys & passage_keys) or stem(t.lower) in folded or _parts_said(t, passage_keys, number_keys)
 
 
+def _counts(sentences: Sequence[Sequence[Tok]]) -> tuple[list[tuple[str, Tok]], set[str]]:
+    """(value, noun) for each number written in digits that counts a noun ("12 bays", "2 hours"; not
+    "5 pm"), and the values of the other numbers ("from 3 to 6 nurses": 3 counts the nurses too)."""
+    counts: list[tuple[str, Tok]] = []
+    bare: set[str] = set()
+    for toks in sentences:
+        by_i = {t.i: t for t in toks}
+        for t in toks:
+            if not t.text[:1].isdigit():
+                continue
+            head = by_i.get(t.head)
+            if t.dep == "nummod" and head is not None and head.pos == "NOUN" and len(head.lemma) > 2:
+                counts.append((number_value(t.lower), head))
+            else:
+                bare.add(number_value(t.lower))
+    return counts, bare
+
+
+def _miscounted(clause: Clause, window_sents: Sequence[Sequence[Tok]]) -> str | None:
+    """A count in ``clause`` of a thing the aligned sentences count only with other numbers."""
+    counted, bare = _counts(window_sents)
+    for value, noun in _counts([clause.toks])[0]:
+        said = [v for v, n in counted if n.keys & noun.keys]
+        if said and value not in said and value not in bare:
+            return f"the claim counts {value} {noun.text}, the passage {said[0]}"
+    return None
+
+
 def unsaid_figure(
     clause: Clause,
     passage_keys: frozenset[str],
     number_keys: frozenset[str],
     folded: set[str],
     window_toks: Sequence[Tok] = (),
+    window_sents: Sequence[Sequence[Tok]] = (),
 ) -> tuple[str, str] | None:
-    """(reason, detail) for the first name or number of ``clause`` the passage does not say."""
+    """(reason, detail) for the first name or number of ``clause`` the passage does not say
+    (``window_sents``: the aligned sentences' tokens, sentence by sentence, for what they count)."""
     toks = clause.toks
     skip: set[int] = set()
     for j, t in enumerate(toks):
@@ -82,6 +114,9 @@ def unsaid_figure(
             continue
         kind = "number" if is_number(t) else "name"
         return f"{kind}_mismatch", f"{kind} not in the cited sentences: {t.text}"
+    miscount = _miscounted(clause, window_sents)
+    if miscount is not None:
+        return "number_mismatch", miscount
     if window_toks:
         said = Counter(number_value(t.lower) for t in window_toks if t.pos == "NUM")
         mine = Counter(number_value(t.lower) for t in toks if t.pos == "NUM" and t.text[:1].isdigit())
