@@ -54,3 +54,12 @@ def test_a_reporting_verb_compares_every_actor_of_that_verb() -> None:
     claim = _clause("The mayor said that the service would expand.", "said")
     passage = clauses(parse_sentence("The chief nurse said that the clinic would close."))
     assert attribution_problem(claim, passage) is not None
+
+
+def test_who_the_passage_does_it_with_may_be_the_claims_subject() -> None:
+    """ "a password agreed with the patient": the patient agreed it; someone else did not."""
+    passage = clauses(parse_sentence("Nurses may ask for a password agreed with the patient."))
+    partner = _clause("Nurses may ask for a password that the patient has agreed.", "agreed")
+    stranger = _clause("Nurses may ask for a password that the doctor has agreed.", "agreed")
+    assert attribution_problem(partner, passage) is None
+    assert attribution_problem(stranger, passage) is not None

@@ -63,6 +63,19 @@ def _keys(toks: Sequence[Tok]) -> frozenset[str]:
     return frozenset(k for t in toks for k in t.keys)
 
 
+def _partners(clause: Clause, passage: Sequence[Clause]) -> frozenset[str]:
+    """Who the passage does the clause's verb *with* ("a password agreed with the patient"): the
+    objects of a "with" attached to the same verb, which the claim may make its subject ("a
+    password the patient has agreed")."""
+    out: set[str] = set()
+    for c in passage:
+        if not c.head.keys & clause.head.keys:
+            continue
+        preps = {t.i for t in c.toks if t.dep == "prep" and t.lower == "with" and t.head == c.head.i}
+        out |= {k for t in c.toks if t.dep == "pobj" and t.head in preps for k in t.keys}
+    return frozenset(out)
+
+
 def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None:
     """Who said or did it: a named actor of the clause must be named in an actor of the same verb
     in the passage; an actor that is a common noun ("dental therapists") must share a noun with
@@ -95,6 +108,8 @@ def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None
             or not any(by_noun)
             or all(any(t.keys & a for t in part for a in by_noun) for part in _conjuncts(nouns, clause))
         ):
+            continue
+        if any(t.keys & _partners(clause, passage) for t in [*named, *nouns]):
             continue
         text = " ".join(t.text for t in actor)
         return f"the passage does not say {text!r} said or did this"
