@@ -111,3 +111,10 @@ def test_a_first_part_the_documents_do_not_answer_is_named_and_the_later_part_an
     assert comp.uncovered == ("What is the Millbrook clinic's phone number?",)
     assert "I couldn't find the answer to “What is the Millbrook clinic's phone number”" in comp.text
     assert [c.quote for c in comp.citations] == ["You do not need a referral to use the clinic."]
+
+
+def test_the_named_part_keeps_one_pair_of_quotes_so_the_line_stays_framing() -> None:
+    line = not_found("and what does “same day” mean?")
+    assert line == 'I couldn\'t find the answer to “And what does "same day" mean” in the documents I have.'
+    passage = CitedPassage(n=1, text="The clinic opens at 9am.", title="Clinic guide")
+    assert check_sentence_support(line, [passage])[0].reason == "framing"

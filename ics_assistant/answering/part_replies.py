@@ -2,7 +2,9 @@
 part's answer (``extractive.compose_extractive``), then for each further part the best quote the
 reply does not already hold; when that quote neither says the part's own words ("anyone", "go")
 nor gives a value the part asks for, the sentence among the part's best that says them is quoted
-instead ("Anyone can attend."), if there is one."""
+instead ("Anyone can attend."), if there is one. A part that asks for a value with a written form
+(a date, a number, a phone number ...) that no quote gives is named as not found ("I couldn't find
+the answer to “What number do I call” in the documents I have.") rather than answered loosely."""
 
 from __future__ import annotations
 
@@ -85,7 +87,7 @@ def compose_parts(
 
 def not_found(part: str) -> str:
     """The line that names a part of the question the documents do not answer."""
-    asked = " ".join(part.split()).strip(" ?,.;")
+    asked = " ".join(part.replace("“", '"').replace("”", '"').split()).strip(" ?,.;")  # one pair of quotes
     asked = asked[:1].upper() + asked[1:]
     return f"I couldn't find the answer to “{asked}” in the documents I have."
 
