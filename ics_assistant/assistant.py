@@ -208,8 +208,9 @@ class Assistant:
             return
         dropped: tuple[str, ...] = ()
         reasons: tuple[Dropped, ...] = ()
+        unanswered: tuple[str, ...] = ()  # named in the text only when the extractive reply is shown
         if self.chat_model is None:
-            answer_text, citations = comp.text, comp.citations
+            answer_text, citations, unanswered = comp.text, comp.citations, comp.uncovered
             timings["generate"] = _ms(t)
             t = perf_counter()
             unsupported = _unsupported_quotes(citations, hits)
@@ -242,7 +243,7 @@ class Assistant:
             dropped, reasons = verified.dropped, verified.reasons
             answer_text, citations = verified.text, verified.citations
             if not citations:  # nothing supported survived: fall back to the extractive answer
-                answer_text, citations = comp.text, comp.citations
+                answer_text, citations, unanswered = comp.text, comp.citations, comp.uncovered
                 base["generator"] = "extractive"
                 yield from _pieces(("\n\n" if shown else "") + answer_text)
             timings["verify"] = round(checking * 1000.0 + _ms(t), 3)
@@ -252,6 +253,7 @@ class Assistant:
             citations=tuple(citations),
             dropped_sentences=dropped,
             dropped=reasons,
+            unanswered_parts=unanswered,
             timings_ms=timings,
             **base,
         )

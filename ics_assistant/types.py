@@ -160,6 +160,7 @@ class Answer:
     sources: tuple[Source, ...] = ()
     dropped_sentences: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()  # the same sentences with the reason (LLM generators)
+    unanswered_parts: tuple[str, ...] = ()  # parts of the question the reply names as not found
     timings_ms: dict[str, float] = field(default_factory=dict)
     question: str = ""
     condensed_question: str = ""
@@ -173,6 +174,7 @@ class Answer:
         d["sources"] = [asdict(s) for s in self.sources]
         d["dropped_sentences"] = list(self.dropped_sentences)
         d["dropped"] = [asdict(x) for x in self.dropped]
+        d["unanswered_parts"] = list(self.unanswered_parts)
         return d
 
     @classmethod
@@ -185,6 +187,7 @@ class Answer:
             sources=tuple(Source(**s) for s in d.get("sources", [])),
             dropped_sentences=tuple(d.get("dropped_sentences", [])),
             dropped=tuple(Dropped(**x) for x in d.get("dropped", [])),
+            unanswered_parts=tuple(d.get("unanswered_parts", [])),
             timings_ms=dict(d.get("timings_ms", {})),
             question=d.get("question", ""),
             condensed_question=d.get("condensed_question", ""),

@@ -18,7 +18,7 @@ from ics_assistant.answering.support import check_answer_support
 from ics_assistant.assistant import Assistant
 from ics_assistant.config import Settings
 from ics_assistant.retrieval.spelling import Speller
-from ics_assistant.types import Chunk, Hit
+from ics_assistant.types import Answer, Chunk, Hit
 
 from .answer_fixtures import MemoryIndex, corpus_lexicon, memory_index
 from .fakes import FakeEmbedder
@@ -227,6 +227,8 @@ def test_a_part_the_documents_do_not_answer_is_named_through_the_assistant(assis
     assert answer.text.endswith(
         "I couldn't find the answer to “What is their phone number” in the documents I have."
     )
+    assert answer.unanswered_parts == ("what is their phone number?",)
+    assert Answer.from_dict(answer.to_dict()).unanswered_parts == answer.unanswered_parts
     # the line cites nothing and claims nothing: the support check passes it as framing
     results = check_answer_support(answer)
     assert results and all(r.supported for r in results)
