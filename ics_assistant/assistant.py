@@ -210,7 +210,7 @@ class Assistant:
         reasons: tuple[Dropped, ...] = ()
         unanswered: tuple[str, ...] = ()  # named in the text only when the extractive reply is shown
         if self.chat_model is None:
-            answer_text, citations, unanswered = comp.text, comp.citations, comp.uncovered
+            answer_text, citations, unanswered = comp.text, comp.citations, comp.unanswered_parts
             timings["generate"] = _ms(t)
             t = perf_counter()
             unsupported = _unsupported_quotes(citations, hits)
@@ -243,7 +243,7 @@ class Assistant:
             dropped, reasons = verified.dropped, verified.reasons
             answer_text, citations = verified.text, verified.citations
             if not citations:  # nothing supported survived: fall back to the extractive answer
-                answer_text, citations, unanswered = comp.text, comp.citations, comp.uncovered
+                answer_text, citations, unanswered = comp.text, comp.citations, comp.unanswered_parts
                 base["generator"] = "extractive"
                 yield from _pieces(("\n\n" if shown else "") + answer_text)
             timings["verify"] = round(checking * 1000.0 + _ms(t), 3)

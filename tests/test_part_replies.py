@@ -25,27 +25,6 @@ def _chunk(text: str) -> Chunk:
     )
 
 
-def test_each_part_gets_its_own_quote() -> None:
-    text = (
-        "The Millbrook clinic opens from 9am to 5pm on weekdays. "
-        "Parking is free for two hours. "
-        "You do not need a referral to use the clinic."
-    )
-    chunk = _chunk(text)
-    hits = [Hit(chunk=chunk, score=1.0, rank=1)]
-    question = "What hours is the Millbrook clinic open, and do I need a referral?"
-    parts = question_parts(question)
-    emb = FakeEmbedder()
-    pools = [score_sentences(analyze_question(question), hits, {}, emb.embed([question])[0])]
-    for part in parts[1:]:
-        info = analyze_part(part, parts[0])
-        pools.append(score_sentences(info, hits, {}, emb.embed([part])[0]))
-    comp = compose_parts(pools, max_sentences=2)
-    assert "9am to 5pm" in comp.text
-    assert "referral" in comp.text
-    assert all(c.quote in text for c in comp.citations)
-
-
 def _parts_comp(question: str, text: str) -> Composition:
     hits = [Hit(chunk=_chunk(text), score=1.0, rank=1)]
     parts = question_parts(question)
@@ -54,6 +33,18 @@ def _parts_comp(question: str, text: str) -> Composition:
     for part in parts[1:]:
         pools.append(score_sentences(analyze_part(part, parts[0]), hits, {}, emb.embed([part])[0]))
     return compose_parts(pools, parts, max_sentences=2)
+
+
+def test_each_part_gets_its_own_quote() -> None:
+    text = (
+        "The Millbrook clinic opens from 9am to 5pm on weekdays. "
+        "Parking is free for two hours. "
+        "You do not need a referral to use the clinic."
+    )
+    comp = _parts_comp("What hours is the Millbrook clinic open, and do I need a referral?", text)
+    assert "9am to 5pm" in comp.text
+    assert "referral" in comp.text
+    assert all(c.quote in text for c in comp.citations)
 
 
 def _parts_reply(question: str, text: str) -> str:
@@ -82,7 +73,7 @@ def test_a_later_part_the_documents_do_not_answer_is_named_not_answered_with_a_l
     comp = _parts_comp("What hours is the Millbrook clinic open, and how much does parking cost?", _CLINIC)
     assert "9am to 5pm" in comp.text
     assert "Parking is available" not in comp.text  # says no sum: not offered as the price
-    assert comp.uncovered == ("how much does parking cost?",)
+    assert comp.unanswered_parts == ("how much does parking cost?",)
     assert comp.text.endswith(
         "I couldn't find the answer to “How much does parking cost” in the documents I have."
     )
@@ -92,7 +83,7 @@ def test_a_later_part_the_documents_do_not_answer_is_named_not_answered_with_a_l
 def test_a_later_part_the_documents_answer_is_quoted_not_named() -> None:
     comp = _parts_comp("What hours is the Millbrook clinic open, and do I need a referral?", _CLINIC)
     assert "do not need a referral" in comp.text
-    assert comp.uncovered == ()
+    assert comp.unanswered_parts == ()
     assert "couldn't find" not in comp.text
 
 
@@ -108,7 +99,7 @@ def test_a_first_part_the_documents_do_not_answer_is_named_and_the_later_part_an
     comp = _parts_comp("What is the Millbrook clinic's phone number, and do I need a referral?", _CLINIC)
     assert "do not need a referral" in comp.text
     assert "9am to 5pm" not in comp.text  # a line with no number is not offered as the number
-    assert comp.uncovered == ("What is the Millbrook clinic's phone number?",)
+    assert comp.unanswered_parts == ("What is the Millbrook clinic's phone number?",)
     assert "I couldn't find the answer to “What is the Millbrook clinic's phone number”" in comp.text
     assert [c.quote for c in comp.citations] == ["You do not need a referral to use the clinic."]
 

@@ -355,7 +355,7 @@ def decide(
         dense = max(top_dense, max((sc.semantic for sc in pool.sentences), default=0.0))
         return Decision(False, "no_evidence", dense, 0.0, False)
     f = features(pool, evidence, top_dense)
-    ruled = _ruled_out(pool, evidence, f, single=len(question_parts(info.text)) == 1)
+    ruled = _ruled_out(pool, evidence, f)
     if ruled is not None:
         return Decision(False, ruled, f["dense"], f["coverage"], False, f)
     fitted = model if model is not None else load_model()
@@ -364,11 +364,10 @@ def decide(
     return Decision(answerable, reason, f["dense"], f["coverage"], bool(f["typed"]), f)
 
 
-def _ruled_out(
-    pool: Pool, evidence: Sequence[Scored], f: Mapping[str, float], *, single: bool
-) -> RefusalReason | None:
+def _ruled_out(pool: Pool, evidence: Sequence[Scored], f: Mapping[str, float]) -> RefusalReason | None:
     """The reason the rules refuse ``evidence`` before the model weighs it, or None."""
     info = pool.info
+    single = len(question_parts(info.text)) == 1
     if _ASKS_FOR_ABSENT.search(info.text):  # "the other three areas it doesn't name": by definition not there
         return "not_covered"
     if single and info.answer_type in ("date", "number") and not f["typed"]:

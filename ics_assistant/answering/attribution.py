@@ -87,6 +87,7 @@ def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None
     actors = [_keys(a) for a in found]
     by_noun = [_keys([t for t in a if t.pos in ("NOUN", "PROPN")]) for a in found]
     names = [[t for t in a if t.pos == "PROPN"] for a in found]
+    partners = _partners(clause, passage)
     for actor in clause.actors:
         named = [
             t
@@ -109,7 +110,7 @@ def attribution_problem(clause: Clause, passage: Sequence[Clause]) -> str | None
             or all(any(t.keys & a for t in part for a in by_noun) for part in _conjuncts(nouns, clause))
         ):
             continue
-        if any(t.keys & _partners(clause, passage) for t in [*named, *nouns]):
+        if any(t.keys & partners for t in [*named, *nouns]):
             continue
         text = " ".join(t.text for t in actor)
         return f"the passage does not say {text!r} said or did this"

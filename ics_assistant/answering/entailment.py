@@ -219,14 +219,7 @@ def _compare(
     something else elsewhere in the passage does not support it."""
     wc = words()
     folded = _folded(clause, window)
-    figure = unsaid_figure(
-        clause,
-        passage_keys,
-        number_keys,
-        folded,
-        tuple(t for s in window.sents for t in s.toks),
-        tuple(s.toks for s in window.sents),
-    )
+    figure = unsaid_figure(clause, passage_keys, number_keys, folded, tuple(s.toks for s in window.sents))
     if figure is not None:
         return figure
     for t in clause.toks:  # opposites may be stop words ("less", "after")

@@ -95,7 +95,7 @@ class Composition:
     quotes: tuple[Quote, ...]
     evidence: tuple[Scored, ...]  # the sentences the reply stands on (for the answerability check)
     is_list: bool = False
-    uncovered: tuple[str, ...] = ()  # parts of the question the documents do not answer
+    unanswered_parts: tuple[str, ...] = ()  # parts of the question the documents do not answer
 
 
 def _title(sc: Scored) -> bool:

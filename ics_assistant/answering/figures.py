@@ -94,11 +94,10 @@ def unsaid_figure(
     passage_keys: frozenset[str],
     number_keys: frozenset[str],
     folded: set[str],
-    window_toks: Sequence[Tok] = (),
     window_sents: Sequence[Sequence[Tok]] = (),
 ) -> tuple[str, str] | None:
     """(reason, detail) for the first name or number of ``clause`` the passage does not say
-    (``window_sents``: the aligned sentences' tokens, sentence by sentence, for what they count)."""
+    (``window_sents``: the aligned sentences' tokens, sentence by sentence)."""
     toks = clause.toks
     skip: set[int] = set()
     for j, t in enumerate(toks):
@@ -117,8 +116,8 @@ def unsaid_figure(
     miscount = _miscounted(clause, window_sents)
     if miscount is not None:
         return "number_mismatch", miscount
-    if window_toks:
-        said = Counter(number_value(t.lower) for t in window_toks if t.pos == "NUM")
+    if window_sents:
+        said = Counter(number_value(t.lower) for sent in window_sents for t in sent if t.pos == "NUM")
         mine = Counter(number_value(t.lower) for t in toks if t.pos == "NUM" and t.text[:1].isdigit())
         for value, n in mine.items():
             if n > said[value] > 0:

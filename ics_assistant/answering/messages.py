@@ -11,7 +11,7 @@ from typing import Final, Literal
 
 from ics_assistant.answering.safety_replies import safety_reply
 
-__all__ = ["RefusalReason", "refusal_text", "safety_text"]
+__all__ = ["NOT_FOUND", "RefusalReason", "refusal_text", "safety_text"]
 
 RefusalReason = Literal[
     "empty_question",
@@ -54,6 +54,9 @@ _TEXTS: Final[dict[str, str]] = {
         "see the NHS website (www.nhs.uk) or your local integrated care system's website. " + SIGNPOST
     ),
 }
+# A part of a question in parts that the documents do not answer (``part_replies``); the support
+# check reads the line as framing (``support.FRAMING_SENTENCES``), so it cites and claims nothing.
+NOT_FOUND: Final = "I couldn't find the answer to “{part}” in the documents I have."
 _SAFETY: Final = frozenset({"emergency", "crisis", "urgent", "medical_advice", "prompt_injection"})
 
 

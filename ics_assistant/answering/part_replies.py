@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ics_assistant.answering.analysis import has_date, has_number
 from ics_assistant.answering.evidence import Pool
 from ics_assistant.answering.extractive import (
     EXTRA_RATIO,
@@ -23,6 +22,7 @@ from ics_assistant.answering.extractive import (
     render_quotes,
     select_quotes,
 )
+from ics_assistant.answering.messages import NOT_FOUND
 from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot
 
@@ -50,7 +50,7 @@ def compose_parts(
         return first
     quotes = list(first.quotes)
     evidence = list(first.evidence)
-    uncovered: list[str] = []
+    unanswered: list[str] = []
     for i, pool in enumerate(pools[1:], start=1):
         fresh = [
             q
@@ -65,34 +65,33 @@ def compose_parts(
             or (not _says(pool, q, pool.info.own_terms) and gives_value(pool.info, q.text) is not True)
         ):
             q = _own_answer(pool, quotes) or q
-        if _unanswered(pool.info, [*(x.text for x in quotes), *([q.text] if q else [])]):
-            uncovered.extend(parts[i : i + 1])  # a loose quote is not offered as its answer
+        if _value_missing(pool.info, [*(x.text for x in quotes), *([q.text] if q else [])]):
+            unanswered.extend(parts[i : i + 1])  # a loose quote is not offered as its answer
             continue
         if q is None:
             continue  # the reply already answers this part
         quotes.append(q)
         evidence.extend(quoted_evidence(pool, [q]))
-    if len(quotes) == len(first.quotes) and not uncovered:
+    if len(quotes) == len(first.quotes) and not unanswered:
         return first
-    if len(quotes) > len(first.quotes) and _unanswered(pools[0].info, [x.text for x in quotes]):
+    if len(quotes) > len(first.quotes) and _value_missing(pools[0].info, [x.text for x in quotes]):
         # the first part asks for a value no quote gives ("what is its number, and is it free?"
         # answered by "It is free" and a line with no number): its quotes go, and it is named
         quotes, evidence = quotes[len(first.quotes) :], evidence[len(first.evidence) :]
-        uncovered[:0] = parts[:1]
+        unanswered[:0] = parts[:1]
     text, citations, is_list = render_quotes(quotes)
-    if uncovered:
-        text += "\n\n" + " ".join(not_found(p) for p in uncovered)
-    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list, tuple(uncovered))
+    if unanswered:
+        text += "\n\n" + " ".join(not_found(p) for p in unanswered)
+    return Composition(text, citations, tuple(quotes), tuple(evidence), is_list, tuple(unanswered))
 
 
 def not_found(part: str) -> str:
     """The line that names a part of the question the documents do not answer."""
     asked = " ".join(part.replace("“", '"').replace("”", '"').split()).strip(" ?,.;")  # one pair of quotes
-    asked = asked[:1].upper() + asked[1:]
-    return f"I couldn't find the answer to “{asked}” in the documents I have."
+    return NOT_FOUND.format(part=asked[:1].upper() + asked[1:])
 
 
-def _unanswered(info: QuestionInfo, texts: Sequence[str]) -> bool:
+def _value_missing(info: QuestionInfo, texts: Sequence[str]) -> bool:
     """Whether a later part asks for a value with a form of its own (a date for "when", a number for
     "how many", a phone number, an email address, a time, a sum ...) and none of ``texts`` (the
     reply's quotes with the part's best) holds one. A place, a person or a duration is written in
@@ -101,22 +100,12 @@ def _unanswered(info: QuestionInfo, texts: Sequence[str]) -> bool:
     text = " ".join(texts)
     if formed:
         return not any(has_slot(text, s) for s in formed)
-    if info.slots:
-        return False
-    if info.answer_type == "date":
-        return not has_date(text)
-    if info.answer_type == "number":
-        return not has_number(text)
-    return False
+    return not info.slots and gives_value(info, text) is False  # a date for "when", a number ...
 
 
 def _says(pool: Pool, quote: Quote, terms: Sequence[str]) -> bool:
     """Whether a sentence that ``quote`` quotes says one of ``terms``."""
-    return any(
-        set(terms) & sc.terms
-        for sc in pool.by_chunk.get(quote.chunk.chunk_id, ())
-        if sc.start >= quote.start and sc.end <= quote.end
-    )
+    return any(set(terms) & sc.terms for sc in quoted_evidence(pool, [quote]))
 
 
 def _own_answer(pool: Pool, quotes: Sequence[Quote]) -> Quote | None:

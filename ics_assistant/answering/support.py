@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ics_assistant.answering.analysis import common_cap, content_terms, dates_in, names_in, numbers_in
+from ics_assistant.answering.messages import NOT_FOUND
 from ics_assistant.protocols import Embedder, Vectors
 from ics_assistant.sentences import split_sentences
 from ics_assistant.textnorm import normalize_for_match, tokenize_words
@@ -50,7 +51,7 @@ FRAMING_SENTENCES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^The source names only the \w+ listed above(?: \[\d+\])?\.?$"),
     re.compile(r"^(?:It|The source|The document) lists(?: these| the following)?(?: \w+)?:$"),
     re.compile(r"^The source's list goes on beyond these\.$"),
-    re.compile(r"^I couldn't find the answer to “[^”]*” in the documents I have\.$"),
+    re.compile("^" + "[^”]*".join(map(re.escape, NOT_FOUND.split("{part}"))) + "$"),
 )
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _MONTH_NAMES = "january february march april may june july august september october november december"
