@@ -131,3 +131,21 @@ def test_whole_sentences_one_a_line_after_a_colon_intro_are_the_items_of_an_unma
     assert texts.index("You may be able to borrow a pump for free.") not in items
     assert line_of_a_run(STEPS_TEXT, STEPS_TEXT.index("Return the pump"))
     assert not line_of_a_run(STEPS_TEXT, STEPS_TEXT.index("Wash your hands"))
+
+
+def test_a_numbered_step_with_a_second_sentence_on_its_line_does_not_end_the_list_under_a_heading() -> None:
+    text = (
+        "What happens after your GP refers you\n"
+        "1. Your practice sends a referral to the hub.\n"
+        "2. At the hub, a photographer takes photos. The appointment takes 20 minutes.\n"
+        "3. The consultant reviews your photos within 10 working days.\n"
+        "4. You get a letter with the result."
+    )
+    spans = list(split_sentences(text))
+    texts = [text[s:e] for s, e in spans]
+    layout = list_layout(text, spans)
+    head = texts.index("What happens after your GP refers you")
+    assert head in layout.headed
+    steps = [i for i, t in enumerate(texts) if t[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(steps) == 4 and set(steps) <= layout.items
+    assert texts.index("The appointment takes 20 minutes.") not in layout.items  # part of step 2's line

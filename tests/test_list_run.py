@@ -141,3 +141,45 @@ def test_a_list_question_gets_every_step_although_the_list_runs_over_passages(ma
     assert answer.refusal_reason is None
     for c in answer.citations:
         assert TEXT[c.start : c.end] == c.quote
+
+
+def test_a_passage_that_ends_inside_a_step_of_two_sentences_still_runs_on_to_the_next_steps() -> None:
+    # a PDF's step goes on on its line with a second sentence, which the next passage starts with
+    text = (
+        "What happens next\n"
+        "1. Your practice sends a referral to the service.\n"
+        "2. The hub sends you a letter with a link to book.\n"
+        "3. At the hub, a photographer takes photos of your skin. The appointment takes 20 minutes.\n"
+        "4. The photos are sent to a consultant the same day.\n"
+        "5. The consultant reviews your photos within 10 working days.\n"
+    )
+    meta = DocumentMeta("skin", "Skin checks", kind="plan", audience="public")
+    cut = text.index(" The appointment")
+    spans = tuple(split_sentences(text))
+
+    def part(cid: str, start: int, end: int) -> Chunk:
+        own = tuple((s - start, e - start) for s, e in spans if s >= start and e <= end)
+        return Chunk(cid, "skin", text[start:end], start, end, "", "public", meta.title, None, "plan", own)
+
+    overlap = text.index("3. At the hub")
+    first, second = part("skin:1", 0, cut), part("skin:2", overlap, len(text))
+    assert first.text.rstrip().endswith("photos of your skin.")
+    assert following(first, [first, second]) == [second]
+    joined, _ = join(first, [second], {})
+    assert "The appointment takes 20 minutes." in joined.text and "within 10 working days" in joined.text
+    # a passage whose next passage goes on with prose, not with the list, is not joined to it
+    prose = text[:cut] + " The appointment takes 20 minutes.\nContact us on 01632 960111 on weekdays."
+    third = Chunk(
+        "skin:3",
+        "skin",
+        prose[overlap:],
+        overlap,
+        len(prose),
+        "",
+        "public",
+        meta.title,
+        None,
+        "plan",
+        tuple((s - overlap, e - overlap) for s, e in split_sentences(prose) if s >= overlap),
+    )
+    assert following(first, [first, third]) == []

@@ -177,11 +177,11 @@ def _bullets_under_lines(chunk_text: str, spans: Sequence[tuple[int, int]]) -> d
         run: list[int] = []
         for j in range(i + 1, len(spans)):
             gap = chunk_text[spans[j - 1][1] : spans[j][0]]
-            if (
-                "\n" not in gap
-                or "\n\n" in gap
-                or BULLET.match(chunk_text[spans[j][0] : spans[j][1]]) is None
-            ):
+            if "\n" not in gap and run:
+                continue  # a further sentence on an item's line ("3. ... takes photos. It takes 20 minutes.")
+            if "\n" not in gap or "\n\n" in gap:
+                break
+            if BULLET.match(chunk_text[spans[j][0] : spans[j][1]]) is None:
                 break
             run.append(j)
         if len(run) >= 2:

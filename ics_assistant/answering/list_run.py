@@ -34,7 +34,13 @@ def _continues(chunk: Chunk, nxt: Chunk) -> int | None:
         return None
     for i, (s, e) in enumerate(nxt.sentences):
         if nxt.start + s >= chunk.end:
-            return i if item_line(nxt.text, s, e) else None
+            if item_line(nxt.text, s, e):
+                return i
+            # the passage ended inside its last item, which goes on, on the same line, with a second
+            # sentence ("3. ... takes photos. The appointment takes about 20 minutes."), then the list
+            on_same_line = "\n" not in nxt.text[max(chunk.end - nxt.start, 0) : s]
+            then = nxt.sentences[i + 1 : i + 2]
+            return i if on_same_line and then and item_line(nxt.text, *then[0]) else None
     return None
 
 
