@@ -22,6 +22,15 @@ def test_split_at_a_second_question() -> None:
     ]
 
 
+def test_a_question_word_too_short_to_be_a_part_opens_the_next_part() -> None:
+    # "Where and when does it meet" asks one thing; the second question starts at ", and do I"
+    assert question_parts("Where and when does it meet, and do I need to book?") == [
+        "Where and when does it meet?",
+        "do I need to book?",
+    ]
+    assert question_parts("how and when can i refer myself") == ["how and when can i refer myself"]
+
+
 def test_one_question_stays_whole() -> None:
     for q in ("What is an ICS?", "ICSs and CCGs", "who and what", "Which councils and trusts are partners?"):
         assert question_parts(q) == [q]

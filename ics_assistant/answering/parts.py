@@ -30,7 +30,21 @@ MIN_WORDS = 2
 def question_parts(question: str) -> list[str]:
     """The separate questions asked, in order (the whole question when it asks one thing)."""
     text = question.strip()
-    parts = [p.strip(" ,;") for p in _SPLIT.split(text) if p and p.strip(" ,;?")]
+    pieces: list[str] = []  # the parts, each with the words that joined it to the one before
+    at = 0
+    for m in _SPLIT.finditer(text):
+        pieces.append(text[at : m.start()])
+        pieces.append(m.group(0))
+        at = m.end()
+    pieces.append(text[at:])
+    parts: list[str] = []
+    for i in range(0, len(pieces), 2):
+        # a part too short to ask anything on its own opens the next ("Where and when does it meet")
+        if i and len(parts[-1].strip(" ,;?").split()) < MIN_WORDS:
+            parts[-1] += pieces[i - 1] + pieces[i]
+        else:
+            parts.append(pieces[i])
+    parts = [p.strip(" ,;") for p in parts if p.strip(" ,;?")]
     if len(parts) < 2 or any(len(p.split()) < MIN_WORDS for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
