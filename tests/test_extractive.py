@@ -493,3 +493,46 @@ def test_a_heading_line_that_says_little_of_the_question_does_not_make_its_list_
     comp = _compose("Who is the clinical lead for the testing programme?", text, title="Our testing plan")
     assert "Wren-Maddox" in comp.text
     assert "aged 16 to 35" not in comp.text
+
+
+BREATHING = (
+    "The breathing clinic at Ashby Health Centre sees adults with long-term breathing problems. "
+    "The breathing clinic also sees children with asthma on Saturday mornings. "
+    "Parking at the centre costs £3."
+)
+
+
+def test_the_leads_next_sentence_in_its_paragraph_is_quoted_with_it_when_it_is_about_the_question() -> None:
+    comp = _compose("Who does the breathing clinic see?", BREATHING)
+    joined = (
+        "breathing problems. The breathing clinic also sees children with asthma on Saturday mornings [1]"
+    )
+    assert joined in comp.text
+    assert "Parking" not in comp.text  # the sentence after it is about something else
+    apart = _compose("Who does the breathing clinic see?", BREATHING.replace("problems. ", "problems.\n\n"))
+    assert "problems [1]" in apart.text  # a new paragraph is not the lead's neighbour
+
+
+def test_a_later_parts_quote_brings_no_neighbour() -> None:
+    from ics_assistant.answering.extractive import select_quotes
+
+    chunk = Chunk(
+        "g:1",
+        "g",
+        BREATHING,
+        0,
+        len(BREATHING),
+        audience="public",
+        title="Guide",
+        sentences=tuple(split_sentences(BREATHING)),
+    )
+    question = "Who does the breathing clinic see?"
+    pool = score_sentences(
+        analyze_question(question),
+        [Hit(chunk=chunk, score=1.0, rank=1)],
+        {},
+        FakeEmbedder().embed([question])[0],
+    )
+    joined = select_quotes(pool.info, pool, 3)[0]
+    alone = select_quotes(pool.info, pool, 3, neighbour=False)[0]
+    assert joined.text.endswith("Saturday mornings.") and alone.text.endswith("breathing problems.")

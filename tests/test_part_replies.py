@@ -109,3 +109,14 @@ def test_the_named_part_keeps_one_pair_of_quotes_so_the_line_stays_framing() -> 
     assert line == 'I couldn\'t find the answer to “And what does "same day" mean” in the documents I have.'
     passage = CitedPassage(n=1, text="The clinic opens at 9am.", title="Clinic guide")
     assert check_sentence_support(line, [passage])[0].reason == "framing"
+
+
+def test_a_when_part_answered_by_a_day_and_a_time_is_quoted_not_named() -> None:
+    text = (
+        "The singing group meets at Tarrow Church on Wednesdays at 11am. "
+        "Singers who need a lift can ask the singing group leader. "
+        "There is no need to book a place at the group. The group is free."
+    )
+    comp = _parts_comp("When does the singing group meet, and do I need to book?", text)
+    assert "on Wednesdays at 11am" in comp.text and "no need to book" in comp.text
+    assert not comp.unanswered_parts

@@ -54,6 +54,7 @@ __all__ = [
 
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
+NEIGHBOUR_RATIO = 0.6  # the lead's next sentence in its paragraph is quoted with it from this share
 PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
 # A sentence that carries on from the one before it ("So they can ...", "This support should ...").
 _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
@@ -239,7 +240,12 @@ def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], 
     return nxt if gives_value(info, nxt.text) else None
 
 
-def select_quotes(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Quote]:
+def select_quotes(
+    info: QuestionInfo, pool: Pool, max_sentences: int, *, neighbour: bool = True
+) -> list[Quote]:
+    """The quotes that answer ``info`` from ``pool``, the lead first. ``neighbour``: the lead may
+    bring its paragraph's next sentence (off for a later part of a question, whose quote answers
+    that part alone)."""
     ordered = pool.ranked()
     ranked = [s for s in ordered if not s.is_question]
     if not ranked:
@@ -309,8 +315,16 @@ def select_quotes(info: QuestionInfo, pool: Pool, max_sentences: int) -> list[Qu
                 and not nxt.text.rstrip().endswith(",")
                 and not (sc.item and nxt.item)
             )
+            # the next sentence of the lead's paragraph, when it is about the question nearly as much
+            # ("The hub is staffed from 8am to 8pm." + "Outside these hours, call NHS 111.")
+            near = (
+                neighbour
+                and nxt.score >= NEIGHBOUR_RATIO * sc.score
+                and not (nxt.heading or nxt.item or sc.item)
+                and "\n\n" not in chunk.text[sc.end : nxt.start]
+            )
             # never a list intro ("These include:") without its list
-            if (short or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (
+            if (short or near or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (
                 nxt.is_question or is_intro(nxt)
             ):
                 end = nxt.end

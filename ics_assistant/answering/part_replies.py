@@ -54,7 +54,7 @@ def compose_parts(
     for i, pool in enumerate(pools[1:], start=1):
         fresh = [
             q
-            for q in select_quotes(pool.info, pool, max_sentences)
+            for q in select_quotes(pool.info, pool, max_sentences, neighbour=False)
             if not q.items and not any(_overlaps(x, q.chunk.chunk_id, q.start, q.end) for x in quotes)
         ]
         q = fresh[0] if fresh else None
@@ -98,6 +98,8 @@ def _value_missing(info: QuestionInfo, texts: Sequence[str]) -> bool:
     too many ways to say it is absent, so such a part is never named."""
     formed = [s for s in info.slots if s in FORM_SLOTS]
     text = " ".join(texts)
+    if info.answer_type == "date" and has_slot(text, "time"):
+        return False  # "when does the group meet?": "on Wednesdays, 11am to 12 noon" may answer it
     if formed:
         return not any(has_slot(text, s) for s in formed)
     return not info.slots and gives_value(info, text) is False  # a date for "when", a number ...
