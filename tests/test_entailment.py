@@ -203,6 +203,17 @@ def test_a_paraphrased_clause_aligns_by_meaning_and_an_invented_one_does_not(
             "No hospital could have met the challenge on its own.",
             None,
         ),
+        # a negative pronoun negates its sentence: the passage's "no one" sits in another clause
+        (
+            "Where nobody can help, the volunteers can collect the medicines from your home.",
+            "If there is no one who can help, the volunteers can collect the medicines from your home.",
+            None,
+        ),
+        (
+            "Nobody can collect the medicines from your home.",
+            "The volunteers can collect the medicines from your home.",
+            "negation",
+        ),
         # who did it: a common-noun agent is compared with the passage's actor of the same verb
         (
             "Fluoride varnish will be applied in schools by dental therapists.",

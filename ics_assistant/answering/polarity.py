@@ -55,7 +55,11 @@ def negated_unsaid(
 ) -> str | None:
     """The first word ``clause`` negates that the passage states only without a negation."""
     prefixes = words().negative_prefixes
+    pronouns = words().negative_pronouns
     for head in negated_heads(clause, toks):
+        # "nobody can help" negates its sentence, as "no one who can help" does: the passage's negation
+        # may sit in another clause of the sentence that says the word
+        by_pronoun = any(t.lower in pronouns and t.head == head.i for t in clause.toks)
         seen = False
         for sent, cls in window:
             for c in cls:
@@ -63,6 +67,8 @@ def negated_unsaid(
                     continue
                 seen = True
                 if _clause_negated(c) or _weak_on(c, sent, head):
+                    return None
+                if by_pronoun and any(_clause_negated(other) for other in cls):
                     return None
                 if any(
                     t.lower.startswith(p) and head.lemma in t.lower[len(p) :]

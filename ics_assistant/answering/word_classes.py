@@ -22,6 +22,7 @@ _WORDS_FILE = Path(__file__).resolve().parent / "claim_words.yaml"
 _LISTS = (
     "words",
     "weak",
+    "pronouns",
     "droppable",
     "prefixes",
     "tens",
@@ -40,6 +41,7 @@ _LISTS = (
 class WordClasses:
     negation: frozenset[str]
     weak_negation: frozenset[str]  # negates in a passage, not counted in a claim ("without")
+    negative_pronouns: frozenset[str]  # "nobody", "nothing": negate their whole sentence
     negative_prefixes: tuple[str, ...]  # "un" in "unpublished": negates the rest of the word
     lexical_negation: frozenset[str]  # say "not" in one word ("unable", "exempt"): keep a passage's negation
     droppable: frozenset[str]  # partial quantities a claim may not drop ("some")
@@ -95,6 +97,7 @@ def words() -> WordClasses:
     return WordClasses(
         negation=members("negation"),
         weak_negation=frozenset(sublist("negation", "weak")),
+        negative_pronouns=frozenset(sublist("negation", "pronouns")),
         negative_prefixes=tuple(sublist("negation", "prefixes")),
         lexical_negation=frozenset(sublist("negation", "lexical")),
         droppable=frozenset(sublist("quantity_partial", "droppable")),
