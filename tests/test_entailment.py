@@ -214,6 +214,17 @@ def test_a_paraphrased_clause_aligns_by_meaning_and_an_invented_one_does_not(
             "The volunteers can collect the medicines from your home.",
             "negation",
         ),
+        # where something goes from and to: swapped, it is the reverse; an idiom is no journey
+        (
+            "The volunteers take the medicines from the pharmacy to your home.",
+            "The volunteers take the medicines from your home to the pharmacy.",
+            "direction",
+        ),
+        (
+            "The team can see how the child copes from day to day.",
+            "The team can see how the child copes day to day.",
+            None,
+        ),
         # who did it: a common-noun agent is compared with the passage's actor of the same verb
         (
             "Fluoride varnish will be applied in schools by dental therapists.",

@@ -228,6 +228,9 @@ def _compare(
         opposite = wc.opposites.get(stem(t.lemma), frozenset()) | wc.opposites.get(stem(t.lower), frozenset())
         if opposite & window.keys and _said(opposite, window.sents) > _said(opposite, (claim,)):
             return "direction", f"{t.text!r} reverses the passage"
+    swapped = _swapped_end(clause, claim, window)
+    if swapped is not None:
+        return "direction", swapped
     twin = _twin(clause, window)
     by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
     twin_sent = next((s for s, cls in by_sent if twin in cls), None)
@@ -271,6 +274,33 @@ def _compare(
         return "attribution", problem
     if clause.causal and not (window.lowers & wc.causal or window.causal):
         return "cause", "the claim gives a cause the passage does not"
+    return None
+
+
+def _ends(toks: Sequence[Tok], noun: Tok) -> set[bool]:
+    """Whether each token of ``toks`` aligned with ``noun`` is where something comes from (True) or
+    goes to (False), for those that are the object of "from", "to" or "into"."""
+    ends = words().motion_ends
+    out: set[bool] = set()
+    for u in toks:
+        prep = toks[u.head]
+        # the preposition of a verb of motion ("take them to"), not of a word of place ("nearer to")
+        if u.dep == "pobj" and u.keys & noun.keys and prep.lower in ends and toks[prep.head].pos == "VERB":
+            out.add(ends[prep.lower])
+    return out
+
+
+def _swapped_end(clause: Clause, claim: _Claim, window: _Window) -> str | None:
+    """A place the claim has something come from that the passage has it go to, or the reverse
+    ("from a pharmacy ... to your home" against "from your home ... to a pharmacy")."""
+    for t in clause.content:
+        mine = _ends(claim.toks, t) if t.dep == "pobj" else set()
+        # a word said twice may be both ends ("from day to day")
+        if len(mine) != 1 or sum(bool(u.keys & t.keys) for u in claim.toks) > 1:
+            continue
+        theirs = set().union(*(_ends(s.toks, t) for s in window.sents))
+        if theirs and mine.isdisjoint(theirs):
+            return f"{t.text!r} is where the passage has it {'go to' if mine == {True} else 'come from'}"
     return None
 
 

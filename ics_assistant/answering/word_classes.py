@@ -23,6 +23,7 @@ _LISTS = (
     "words",
     "weak",
     "pronouns",
+    "sources",
     "droppable",
     "prefixes",
     "tens",
@@ -59,6 +60,7 @@ class WordClasses:
     causal_phrases: tuple[str, ...]  # phrases that link by cause in a passage ("lead to")
     weak_causal: frozenset[str]  # give a reason in a passage as a clause marker ("as", "since")
     opposites: dict[str, frozenset[str]]  # stem -> stems of its opposites
+    motion_ends: dict[str, bool]  # "from" -> True (where it comes from), "to", "into" -> False
     hedges: frozenset[str]  # words that soften a claim without changing it
     numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
 
@@ -115,6 +117,7 @@ def words() -> WordClasses:
         causal_phrases=tuple(sublist("causal", "phrases")),
         weak_causal=frozenset(sublist("causal", "weak")),
         opposites={k: frozenset(v) for k, v in opposites.items()},
+        motion_ends={w: w in sublist("motion_ends", "sources") for w in members("motion_ends")},
         hedges=members("hedges"),
         numbers=nums,
     )
