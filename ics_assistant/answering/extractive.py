@@ -110,7 +110,7 @@ def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     its hours on the line below. Such an item may lead a question that is not a list question."""
     if not any(e in sc.terms for e in info.entities):
         return False
-    return _value_after(info, sc.hit.chunk, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
+    return _value_after(info, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
 
 
 def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
@@ -204,12 +204,17 @@ def _entry_line(text: str, sentences: Sequence[Scored], sc: Scored) -> list[Scor
     return entry if len(entry) > 1 else []
 
 
+def _same_paragraph(sc: Scored, later: Scored) -> bool:
+    """Whether no blank line stands between ``sc`` and ``later``, a sentence after it in its chunk."""
+    return "\n\n" not in sc.hit.chunk.text[sc.end : later.start]
+
+
 def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
     """A list intro that closes the lead's own paragraph, within a few sentences, and shares a
     key term with the question: its list is what the lead is about."""
     chunk = lead.hit.chunk
     for nxt in pool.by_chunk[chunk.chunk_id][lead.index + 1 : lead.index + 1 + _AFTER_LEAD]:
-        if "\n\n" in chunk.text[lead.end : nxt.start] or nxt.item:
+        if not _same_paragraph(lead, nxt) or nxt.item:
             return None
         if is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
             shared = PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
@@ -229,13 +234,13 @@ def gives_value(info: QuestionInfo, text: str) -> bool | None:
     return None
 
 
-def _value_after(info: QuestionInfo, chunk: Chunk, sentences: Sequence[Scored], sc: Scored) -> Scored | None:
+def _value_after(info: QuestionInfo, sentences: Sequence[Scored], sc: Scored) -> Scored | None:
     """The next line of the same block when the lead names what is asked but not the value asked
     for, and that line gives it: "Ashby Leisure Centre, Brook Lane" / "Wednesdays, 2pm to 7pm"."""
     if gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
         return None
     nxt = sentences[sc.index + 1]
-    if "\n\n" in chunk.text[sc.end : nxt.start] or nxt.is_question or is_intro(nxt) or _title(nxt):
+    if not _same_paragraph(sc, nxt) or nxt.is_question or is_intro(nxt) or _title(nxt):
         return None
     return nxt if gives_value(info, nxt.text) else None
 
@@ -302,7 +307,7 @@ def select_quotes(
         if entry:
             start, end = min(start, entry[0].start), entry[-1].end
             used.update((chunk.chunk_id, s.index) for s in entry)
-        value = _value_after(info, chunk, sentences, sc) if not quotes and not entry else None
+        value = _value_after(info, sentences, sc) if not quotes and not entry else None
         if value is not None:
             end = value.end
             used.add((chunk.chunk_id, value.index))
@@ -321,7 +326,7 @@ def select_quotes(
                 neighbour
                 and nxt.score >= NEIGHBOUR_RATIO * sc.score
                 and not (nxt.heading or nxt.item or sc.item)
-                and "\n\n" not in chunk.text[sc.end : nxt.start]
+                and _same_paragraph(sc, nxt)
             )
             # never a list intro ("These include:") without its list
             if (short or near or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (

@@ -24,19 +24,14 @@ _SPLIT = re.compile(
     rf"(?:\?\s+(?=[\"“‘']?(?:{_OPENERS})\b)|\s*[;,]?\s+and\s+(?=(?:{_OPENERS})\b)|\s*;\s*(?=(?:{_OPENERS})\b))",
     re.I,
 )
+_SPLIT_KEEP = re.compile(f"({_SPLIT.pattern})", _SPLIT.flags)  # the same, keeping what it splits at
 MIN_WORDS = 2
 
 
 def question_parts(question: str) -> list[str]:
     """The separate questions asked, in order (the whole question when it asks one thing)."""
     text = question.strip()
-    pieces: list[str] = []  # the parts, each with the words that joined it to the one before
-    at = 0
-    for m in _SPLIT.finditer(text):
-        pieces.append(text[at : m.start()])
-        pieces.append(m.group(0))
-        at = m.end()
-    pieces.append(text[at:])
+    pieces = _SPLIT_KEEP.split(text)  # the parts, with the words that join them between them
     parts: list[str] = []
     for i in range(0, len(pieces), 2):
         # a part too short to ask anything on its own opens the next ("Where and when does it meet")
