@@ -12,6 +12,14 @@ def test_a_contraction_of_a_stop_word_is_no_content_term() -> None:
     assert {"soon", "accept", "hous"} <= set(terms)
 
 
+def test_a_contraction_typed_without_its_apostrophe_or_a_pronoun_is_no_content_term() -> None:
+    terms = content_terms("im 38 and dont drive, can my husband book it himself? it isn't far but too late")
+    assert not {"im", "dont", "isn't", "himself", "but", "too"} & set(terms)
+    assert {"38", "driv", "husband", "book", "far", "late"} <= set(terms)
+    assert "ill" in content_terms("my son is ill")  # a word that is also a contraction typed bare stays
+    assert "even" in content_terms("when do the evening groups meet?")  # no filler word stems like it
+
+
 def test_a_name_inside_a_sentence_counts_though_the_corpus_capitalises_its_last_word() -> None:
     # "Health" is capitalised in every document (furniture), "Stepwise" is not: mid-sentence, the
     # run still names an organisation; at a sentence start, the first capital may be the sentence's

@@ -126,3 +126,33 @@ def test_a_short_sentence_is_not_a_heading_but_a_short_line_without_a_full_stop_
     by_text = {sc.text.strip(): sc for sc in pool.sentences}
     assert not by_text["Anyone can attend."].heading  # a sentence of three words: scored in full
     assert by_text["Opening times"].heading and by_text["No."].heading
+
+
+def test_a_statement_on_an_faq_question_line_is_part_of_the_question_not_an_answer() -> None:
+    text = (
+        "Q11. I paid for a prescription I should have had free. Can I get a refund?\n\n"
+        "You can ask the pharmacy for a refund form."
+    )
+    chunk = Chunk(
+        "f:1",
+        "f",
+        text,
+        0,
+        len(text),
+        section=text.splitlines()[0],
+        audience="public",
+        title="FAQ",
+        sentences=tuple(split_sentences(text)),
+    )
+    pool = score_sentences(
+        analyze_question("can i get my money back for a prescription?"),
+        [Hit(chunk=chunk, score=1.0, rank=1)],
+        {},
+        FakeEmbedder().embed(["q"])[0],
+    )
+    by_text = {sc.text: sc for sc in pool.sentences}
+    assert by_text["Q11. I paid for a prescription I should have had free."].is_question
+    assert (
+        by_text["Can I get a refund?"].is_question
+        and not by_text["You can ask the pharmacy for a refund form."].is_question
+    )

@@ -11,6 +11,21 @@ def test_a_question_with_a_contraction_keeps_its_real_terms() -> None:
     assert "credit" in info.terms
 
 
+def test_a_role_the_asker_gives_is_no_term_but_a_condition_they_give_is() -> None:
+    assert "nurs" not in analyze_question("im a nurse, what does the ICS mean for me day to day?").terms
+    assert "hr" not in analyze_question("I work in NHS HR - by when is a workforce strategy due?").terms
+    # "I'm on universal credit, ...", "im 72 and never had the scan, ...": what the answer turns on
+    assert {"univers", "credit"} <= set(analyze_question("im on universal credit, do i have to pay?").terms)
+    assert "scan" in analyze_question("im 72 and never had the aaa scan, is it too late to get one").terms
+    assert "daytim" in analyze_question("i work 9 to 5 so cant get to daytime classes, any at night?").terms
+
+
+def test_who_to_call_asks_for_a_service_or_line_and_who_chairs_for_a_person() -> None:
+    assert analyze_question("who do we call when it isn't open?").answer_type != "name"
+    assert analyze_question("Who should I contact about my referral?").answer_type != "name"
+    assert analyze_question("Who chairs the board?").answer_type == "name"
+
+
 def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject() -> None:
     first = "When does the new Steady Steps falls prevention service start?"
     info = analyze_part("who is it for?", first)
@@ -22,6 +37,14 @@ def test_a_later_part_asks_its_own_kind_of_answer_about_the_first_parts_subject(
     # but not onto a value with a form of its own: "when will the line open, and what is its number?"
     number = analyze_part("what is its number?", "When will the new advice line open?")
     assert number.answer_type != "date" and number.slots == ("phone",)
+
+
+def test_a_later_part_with_its_own_question_word_asks_its_own_kind_not_the_first_parts_date() -> None:
+    first = "When does the new multi-faith centre open?"
+    assert analyze_part("where in the hospital will I find it?", first).answer_type != "date"
+    assert analyze_part("which company runs it?", first).answer_type != "date"
+    # a part with no question word of its own still asks the first part's kind ("and on Saturdays?")
+    assert analyze_part("and on Saturdays?", first).answer_type == "date"
 
 
 def test_a_later_yes_no_part_asks_for_no_date_and_knows_the_words_it_adds() -> None:

@@ -50,7 +50,12 @@ STOP_WORDS = _words(
     between after before since until during up out get got have has had make made put become became
     becomes happen happened mean means meant kind type sort one thing things like regarding re ok
     okay thanks thank hi hello according accord mention mentioned mentions stand stands wrote write
-    written writes call called calls think thought know known tell told"""
+    written writes call called calls think thought know known tell told him mine yours hers ours
+    theirs myself yourself yourselves himself herself itself ourselves themselves but too
+    already actually honestly really though anyway maybe im ive hes shes whos dont doesnt didnt cant
+    isnt arent wasnt werent havent hasnt hadnt couldnt wouldnt shouldnt don't doesn't didn't can't
+    won't isn't aren't wasn't weren't haven't hasn't hadn't couldn't wouldn't shouldn't cannot
+    wont gonna wanna gotta gon wan na wo nt ca nah"""
 )
 # Acronyms and the corpus's everyday capitalised words come from the active ``Lexicon`` (learned
 # from the index when the assistant is built): nothing about any corpus is written here.

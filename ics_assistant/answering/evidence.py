@@ -100,7 +100,15 @@ class Scored:
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?")
+        if self.text.rstrip().endswith("?"):
+            return True
+        # "Q11. I paid for a prescription I should have had free. Can I get a refund?": a sentence of
+        # an FAQ's question line (the line that heads its chunk) is part of the question, not an answer
+        chunk = self.hit.chunk
+        line_start = chunk.text.rfind("\n", 0, self.start) + 1
+        line_end = chunk.text.find("\n", self.end)
+        line = chunk.text[line_start : line_end if line_end >= 0 else len(chunk.text)].strip()
+        return line.endswith("?") and line == chunk.section.strip()
 
 
 @dataclass(frozen=True)

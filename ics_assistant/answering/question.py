@@ -144,8 +144,18 @@ def _answer_type(text: str) -> AnswerType | None:
     return None
 
 
-# "I work in NHS HR - by when ...": who is asking is not what is asked (its words are no key terms).
-_ABOUT_ME = re.compile(r"^\s*(?:i am|i'm|im|i work|as an?)\b[^-–—,.:?]{0,60}?\s*[-–—,.:]\s+", re.I)
+_WHO_TO_CONTACT = re.compile(
+    r"^\s*(?:and )?who (?:do|can|should|shall|could|would|must) (?:i|we|you|they|he|she) (?:call|ring|phone|"
+    r"contact|speak to|talk to|ask|go to|get in touch with|email|write to)\b"
+)
+
+
+# "I work in NHS HR - by when ...", "im a nurse, ...": who is asking is not what is asked (its words
+# are no key terms). Only a role is dropped: "I'm on pension credit, ..." or "im 72 and never had the
+# scan, ..." says what the answer turns on, and keeps its words.
+_ABOUT_ME = re.compile(
+    r"^\s*(?:(?:i am|i'm|im) an?|i work (?:in|for|on|at|as)|as an?)\b[^-–—,.:?]{0,60}?\s*[-–—,.:]\s+", re.I
+)
 
 
 def _is_noun_in(text: str, word: str) -> bool:
@@ -164,6 +174,8 @@ def analyze_question(question: str) -> QuestionInfo:
     slots = asked_slots(norm)
     if answer_type == "date" and "time" in slots:
         answer_type = "other"  # "when can I ring it?": the hours it is open, not a date
+    if answer_type == "name" and _WHO_TO_CONTACT.match(norm):
+        answer_type = "other"  # "who do we call when it's shut?": a service or line ("NHS 111"), not a person
     if "eligibility" in slots and answer_type in ("name", "number"):
         answer_type = "other"  # "who is it for?", "how old do you have to be?": a group, not a name
     if answer_type == "other" and not slots and _PLURAL_WHAT.search(norm):
@@ -204,6 +216,9 @@ _PLURAL_WHAT = re.compile(
 _OWN_KIND = frozenset({"eligibility", "phone", "email", "web", "code"})
 # "..., and what is its address?": a place, not the first part's date
 _ADDRESS = re.compile(r"\baddress\b", re.I)
+# "..., and where in the hospital is it?", "..., and which company runs it?": a question word of its
+# own asks its own kind of answer, not the first part's date
+_OWN_WH = re.compile(r"^\s*(?:where|which|who|whose)\b", re.I)
 # "is it free?", "..., and can anyone go?": a yes/no question, which asks for no list and no "when"
 YES_NO = re.compile(r"^\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 
@@ -222,6 +237,7 @@ def analyze_part(part: str, first: str) -> QuestionInfo:
         _OWN_KIND.intersection(own.slots)
         or ("place" in own.slots and _ADDRESS.search(part))
         or YES_NO.match(part) is not None
+        or _OWN_WH.match(part) is not None
     )
     kind = own.answer_type if mine else whole.answer_type
     said = set(analyze_question(first).terms)

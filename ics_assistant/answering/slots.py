@@ -130,8 +130,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         "place",
         re.compile(
             r"^\s*(?:when and )?where (?:and when )?(?:is|are|was|were|will|can|do|does|'s)\b|"
+            # "where in the hospital will I find it?"
+            r"^\s*where (?:in|at|on|inside|within|abouts?|exactly)\b|"
             r"\bwhat(?:'s| is| are)? (?:the |its |their |your |his |her )?"
-            r"(?:(?!e-?mail\b|web\b|website\b)\w+ )?address(?!\w| to\b)",
+            r"(?:(?!e-?mail\b|web\b|website\b)\w+ ){0,2}address(?!\w| to\b)",
             re.I,
         ),
     ),
