@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.evidence import correct_terms, counts_focus, score_sentences
+from ics_assistant.answering.evidence import correct_terms, counts_focus, is_title_line, score_sentences
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
@@ -156,3 +156,11 @@ def test_a_statement_on_an_faq_question_line_is_part_of_the_question_not_an_answ
         by_text["Can I get a refund?"].is_question
         and not by_text["You can ask the pharmacy for a refund form."].is_question
     )
+
+
+def test_a_pdf_first_line_that_runs_a_long_title_into_its_publisher_is_a_title_line() -> None:
+    title = "Onward: our plan for cancer support hubs 2027 to 2028"
+    first = "Onward: our plan for cancer support hubs 2027 to 2028 NHS Tollby ICB, with Tollby Hospitals."
+    assert is_title_line(first, title)
+    # a short title a real sentence opens with is not: "Pharmacy First is a new service."
+    assert not is_title_line("Pharmacy First is a new service for minor illnesses.", "Pharmacy First")

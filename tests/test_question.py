@@ -77,6 +77,12 @@ def test_when_and_where_asks_for_a_place_and_may_be_answered_by_a_day_and_a_time
     assert not asks_when_usually("When and why did the board decide this?")
 
 
+def test_how_many_counts_the_noun_not_the_word_that_describes_it() -> None:
+    assert analyze_question("How many flexible working requests can I make a year?").focus == "request"
+    assert analyze_question("how many virtual ward beds were open?").focus == "bed"
+    assert analyze_question("How many of the 41 pharmacies are in Tarn?").focus == "pharmacy"
+
+
 def test_how_much_notice_asks_for_a_time_and_counts_no_notices() -> None:
     info = analyze_question("How much notice do I need to give when booking patient transport?")
     assert "duration" in info.slots and info.focus is None

@@ -181,7 +181,12 @@ def _is_heading(text: str, title: str) -> bool:
 
 
 def is_title_line(text: str, title: str) -> bool:
-    """Whether ``text`` restates the document title (the title line, or the title before a bracket)."""
+    """Whether ``text`` restates the document title (the title line, or the title before a bracket),
+    or opens with the whole of a long title: a PDF's first line runs the title into the publisher
+    ("Onward: our plan for ... 2027 to 2028 NHS Tollmarsh ... Board, with ...")."""
+    whole = " ".join(title.split()).lower()
+    if len(whole.split()) >= 5 and " ".join(text.split()).lower().startswith(whole):
+        return True
     body = set(content_terms(text))
     head = set(content_terms(title.split("(")[0]))
     return bool(body) and not text.rstrip().endswith((".", "!", "?")) and (body <= head or head <= body)
@@ -218,6 +223,8 @@ def _type_cue(info: QuestionInfo, text: str, title: str) -> float:
     if _ASKS_TITLE.search(info.text) and _QUOTED_TITLE.search(text):
         return 1.0  # "what was the paper called?": a quoted title is the answer
     if kind == "date":
+        if title and is_title_line(text, title):
+            return 0.0  # "Onward: our plan ... 2027 to 2028": a document's title line dates nothing asked
         if not has_date(text):
             return 1.0 if asks_when_usually(info.text) and has_slot(text, "time") else 0.0
         # "when did it happen?" is best answered by a statement that it happened, not a plan
