@@ -165,6 +165,17 @@ KNOWN_REPLACED = frozenset(
         "tamberley/questions.jsonl:q24-14",
         "tamberley/questions.jsonl:q24-18",
         "tamberley/questions.jsonl:q24-20",
+        # tollmarsh, a blind kit's first check (2026-12-02, triage unchanged this session): "my babys
+        # on formula milk does she still need the vitamin drops" (q28-17), a calm question the
+        # vitamins FAQ answers, gets the advice reply (0.79). Recorded; not refitted for.
+        "tollmarsh/questions.jsonl:q28-17",
+        # halverstock, a blind kit's first check (2026-12-02, same triage): "my fingers keep going numb
+        # and tingly at night, what can i try myself before i go to the doctor" (q30-17) and "once ive
+        # had the snip can i stop using condoms straight away" (q30-19) get the **crisis** reply, two
+        # calm questions that the carpal tunnel page and the vasectomy news answer. Recorded; not
+        # refitted for.
+        "halverstock/questions.jsonl:q30-17",
+        "halverstock/questions.jsonl:q30-19",
     }
 )
 
