@@ -21,16 +21,17 @@ TEXT = (
 )
 
 
-def _pool(question: str):  # type: ignore[no-untyped-def]
+def _pool(question: str, text: str = TEXT, section: str = ""):  # type: ignore[no-untyped-def]
     chunk = Chunk(
         "g:1",
         "g",
-        TEXT,
+        text,
         0,
-        len(TEXT),
+        len(text),
+        section=section,
         audience="public",
         title="Guide",
-        sentences=tuple(split_sentences(TEXT)),
+        sentences=tuple(split_sentences(text)),
     )
     return score_sentences(
         analyze_question(question),
@@ -133,23 +134,7 @@ def test_a_statement_on_an_faq_question_line_is_part_of_the_question_not_an_answ
         "Q11. I paid for a prescription I should have had free. Can I get a refund?\n\n"
         "You can ask the pharmacy for a refund form."
     )
-    chunk = Chunk(
-        "f:1",
-        "f",
-        text,
-        0,
-        len(text),
-        section=text.splitlines()[0],
-        audience="public",
-        title="FAQ",
-        sentences=tuple(split_sentences(text)),
-    )
-    pool = score_sentences(
-        analyze_question("can i get my money back for a prescription?"),
-        [Hit(chunk=chunk, score=1.0, rank=1)],
-        {},
-        FakeEmbedder().embed(["q"])[0],
-    )
+    pool = _pool("can i get my money back for a prescription?", text, section=text.splitlines()[0])
     by_text = {sc.text: sc for sc in pool.sentences}
     assert by_text["Q11. I paid for a prescription I should have had free."].is_question
     assert (

@@ -55,8 +55,8 @@ from .fakes import FakeEmbedder
         ("who is it for and how long is it", ("duration", "eligibility")),
         ("When does it open, and what is its address?", ("place",)),
         ("What's the postal address?", ("place",)),
-        ("where in the hospital will I find it?", ("place",)),
-        ("and what is its new street address?", ("place",)),  # "on the ground floor of the Wren Wing"
+        ("where in the hospital will I find it?", ("place",)),  # "on the ground floor of the Wren Wing"
+        ("and what is its new street address?", ("place",)),  # two words before "address"
         ("who can use it?", ("eligibility",)),
         ("how old do you have to be to use it?", ("eligibility",)),
         ("What ages does the young carers service support?", ("eligibility",)),

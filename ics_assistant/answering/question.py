@@ -158,22 +158,16 @@ _ABOUT_ME = re.compile(
 )
 
 
-def _counted_noun(text: str, at: int, word: str) -> str:
-    """The noun that "how many" counts: "how many flexible working requests" counts requests, not
-    "flexible" (the noun "many" describes, parsed with spaCy); else the word after it."""
+def _counted_noun(text: str, span: tuple[int, int], word: str) -> str:
+    """The noun that the "how many" at ``span`` of ``text`` counts: "how many flexible working
+    requests" counts requests, not "flexible" (the noun "many" describes, parsed with spaCy); else
+    ``word``, the word after it."""
     from ics_assistant.nlp import parse
 
-    doc = parse(text)
-    for t in doc:
-        if (
-            t.idx >= at
-            and t.lower_ in ("many", "much")
-            and t.dep_ == "amod"
-            and t.head.pos_ in ("NOUN", "PROPN")
-        ):
+    for t in parse(text):
+        inside = span[0] <= t.idx < span[1]
+        if inside and t.lower_ in ("many", "much") and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"):
             return str(t.head.text)
-        if t.idx >= at + 20:
-            break
     return word
 
 
@@ -208,7 +202,7 @@ def analyze_question(question: str) -> QuestionInfo:
     focus = None
     m = _HOW_MANY.search(norm)
     if m and answer_type == "number" and "duration" not in slots:  # "how much notice": a time, not notices
-        word = _counted_noun(norm, m.start(), m.group(1)) if m.group(1) else next(g for g in m.groups() if g)
+        word = _counted_noun(norm, m.span(), m.group(1)) if m.group(1) else next(g for g in m.groups() if g)
         counted = content_terms(word)
         # a common noun is still what is counted: "how many calls" wants a number of calls (but "how
         # much has to be saved" counts nothing named)
