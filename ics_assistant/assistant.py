@@ -29,7 +29,7 @@ from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.list_run import join, may_run_on, window
 from ics_assistant.answering.messages import RefusalReason, refusal_text
 from ics_assistant.answering.outline import compose_series, find_series, list_intro
-from ics_assistant.answering.part_replies import compose_parts
+from ics_assistant.answering.part_replies import compose_parts, not_found
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
 from ics_assistant.answering.question import QuestionInfo, analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.safety import Triage, default_triage
@@ -208,7 +208,7 @@ class Assistant:
             return
         dropped: tuple[str, ...] = ()
         reasons: tuple[Dropped, ...] = ()
-        unanswered: tuple[str, ...] = ()  # named in the text only when the extractive reply is shown
+        unanswered: tuple[str, ...] = ()  # parts the documents do not answer, named in the text
         if self.chat_model is None:
             answer_text, citations, unanswered = comp.text, comp.citations, comp.unanswered_parts
             timings["generate"] = _ms(t)
@@ -246,6 +246,13 @@ class Assistant:
                 answer_text, citations, unanswered = comp.text, comp.citations, comp.unanswered_parts
                 base["generator"] = "extractive"
                 yield from _pieces(("\n\n" if shown else "") + answer_text)
+            elif comp.unanswered_parts:
+                # a part the documents do not answer is named as the extractive reply names it, not
+                # left to the model (which may skip it, or guess)
+                unanswered = comp.unanswered_parts
+                missing = " ".join(not_found(part) for part in unanswered)
+                answer_text = f"{answer_text}\n\n{missing}"
+                yield from _pieces("\n\n" + missing)
             timings["verify"] = round(checking * 1000.0 + _ms(t), 3)
         timings["total"] = _ms(t0)
         yield Answer(

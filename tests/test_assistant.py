@@ -175,6 +175,27 @@ def test_llm_answer_with_an_invented_sentence_is_verified(index: MemoryIndex) ->
     assert answer.generator == "openai" and len(model.history) == 1
 
 
+def test_llm_answer_names_the_part_the_documents_do_not_answer(index: MemoryIndex) -> None:
+    model = ScriptedChatModel()
+    assistant = Assistant(Settings(_env_file=None, generator="openai"), FakeEmbedder(), index, model)  # type: ignore[call-arg]
+    question = "When were 42 ICSs established on a statutory basis, and what is their phone number?"
+    n = _statutory_hit_number(assistant, question)
+    model.enqueue(f"42 ICSs were established across England on a statutory basis on 1 July 2022 [{n}].")
+    items = list(assistant.stream(question))
+    answer = items[-1]
+    assert isinstance(answer, Answer) and answer.generator == "openai" and not answer.refused
+    assert "".join(i for i in items[:-1] if isinstance(i, str)) == answer.text  # streamed as kept
+    assert answer.text == (
+        "42 ICSs were established across England on a statutory basis on 1 July 2022 [1].\n\n"
+        "I couldn't find the answer to “What is their phone number” in the documents I have."
+    )
+    assert answer.unanswered_parts == ("what is their phone number?",)
+    # with both parts answered, nothing is added
+    model.enqueue(f"42 ICSs were established across England on a statutory basis on 1 July 2022 [{n}].")
+    whole = assistant.ask("When were 42 ICSs established on a statutory basis?")
+    assert whole.unanswered_parts == () and "couldn't find" not in whole.text
+
+
 def test_llm_answer_with_nothing_supported_falls_back_to_extractive(index: MemoryIndex) -> None:
     model = ScriptedChatModel(["ICSs were abolished by Parliament on 5 May 2025 [1]. They meet on Mondays."])
     assistant = Assistant(Settings(_env_file=None, generator="openai"), FakeEmbedder(), index, model)  # type: ignore[call-arg]
