@@ -176,6 +176,15 @@ KNOWN_REPLACED = frozenset(
         # refitted for.
         "halverstock/questions.jsonl:q30-17",
         "halverstock/questions.jsonl:q30-19",
+        # farrowmead, a blind kit's first check (2026-12-02, same triage): "the wig they gave me is a
+        # synthetic one how often should i be washing it" (q32-19, 0.78) and "my baby makes a clicking
+        # noise when feeding ... could it be the tounge tie thing" (q32-13, 0.76) get the advice reply;
+        # the follow-up "Can he get something to eat there, and who will go through his tablets with
+        # him?" (q32-26) the **emergency** reply ("tablets" under a dose rule, lifted by a 999
+        # probability of 0.37). Recorded; not refitted for.
+        "farrowmead/questions.jsonl:q32-13",
+        "farrowmead/questions.jsonl:q32-19",
+        "farrowmead/questions.jsonl:q32-26",
     }
 )
 
