@@ -29,11 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import pairwise
+from functools import partial
 
 from ics_assistant.answering.added import added_item, added_phrase, window_phrases
-from ics_assistant.answering.analysis import content_terms, glossary, stem
+from ics_assistant.answering.analysis import stem
 from ics_assistant.answering.attribution import attribution_problem
 from ics_assistant.answering.claims import (
     Clause,
@@ -41,25 +40,30 @@ from ics_assistant.answering.claims import (
     Parsed,
     Tok,
     clauses,
-    gives_reason,
     marks,
-    parse_passage,
     parse_sentence,
     words,
 )
+from ics_assistant.answering.entailment_windows import (
+    Window,
+    coverage,
+    folded,
+    hits,
+    lemmas,
+    passage_windows,
+    sentence_clauses,
+)
 from ics_assistant.answering.figures import unsaid_figure
 from ics_assistant.answering.lexicon import lexicon_cache
-from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds, word_aligned
+from ics_assistant.answering.meaning import Thresholds, clause_similarity, thresholds
 from ics_assistant.answering.modality import modality_change
 from ics_assistant.answering.polarity import negated_unsaid, negation_dropped
-from ics_assistant.answering.synonyms import phrase_senses, tok_senses
 from ics_assistant.protocols import Embedder
 
 __all__ = ["MIN_COVERAGE", "Entailment", "entails"]
 
 MIN_COVERAGE = 0.6
 MIN_CLAUSE_WORDS = 3
-_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # may align by meaning (never names, numbers)
 
 
 @dataclass(frozen=True)
@@ -68,29 +72,6 @@ class Entailment:
     reason: str | None  # see the module docstring; None when supported
     detail: str
     score: float
-
-
-@dataclass(frozen=True)
-class _Window:
-    sents: tuple[Parsed, ...]
-    clauses: tuple[Clause, ...]
-    keys: frozenset[str]
-    lowers: frozenset[str]
-    actors: tuple[frozenset[str], ...]
-    marks: tuple[Mark, ...]
-    words: tuple[str, ...]  # lemmas of its content words (what a paraphrased word may mean)
-    causal: bool  # links by cause or purpose ("because", "as", "in order to", "to improve")
-
-    def has(self, kind: str) -> bool:
-        return any(m.kind == kind for m in self.marks)
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.sents)
-
-    @property
-    def negations(self) -> int:
-        return sum(m.kind in ("neg", "weak_neg") for m in self.marks)
 
 
 @dataclass(frozen=True)
@@ -107,64 +88,11 @@ class _Claim:
         return any(m.kind in kinds for m in self.marks)
 
 
-@lexicon_cache(maxsize=8192)
-def _sentence_clauses(parsed: Parsed) -> tuple[Clause, ...]:
-    return tuple(clauses(parsed))
-
-
-def _window(sents: tuple[Parsed, ...]) -> _Window:
-    toks = [t for s in sents for t in s.toks]
-    keys: set[str] = set()
-    for t in toks:
-        keys |= t.keys
-    keys |= set(content_terms(" ".join(s.text for s in sents)))
-    cls = tuple(c for s in sents for c in _sentence_clauses(s))
-    actors = tuple(frozenset(k for t in a for k in t.keys) for c in cls for a in c.actors)
-    mk = tuple(m for s in sents for m in marks(s))
-    content = tuple(
-        dict.fromkeys(t.lemma for t in toks if t.pos in _CONTENT_POS and not t.stop and t.lemma.isalpha())
-    )
-    causal = any(c.causal for c in cls) or any(gives_reason(s) for s in sents)
-    return _Window(sents, cls, frozenset(keys), frozenset(t.lower for t in toks), actors, mk, content, causal)
-
-
-@lexicon_cache(maxsize=2048)
-def _windows(passage: str) -> tuple[_Window, ...]:
-    sents = parse_passage(passage)
-    singles = [_window((s,)) for s in sents]
-    pairs = [_window((a, b)) for a, b in pairwise(sents)]
-    return tuple(singles + pairs)
-
-
-def _folded(clause: Clause, window: _Window) -> set[str]:
-    """Stems of the clause's long forms whose acronym the window uses (and the reverse)."""
-    acronyms = set(content_terms(clause.text)) & window.keys
-    out: set[str] = set()
-    for phrase, short in glossary().items():
-        if short in acronyms:
-            out |= set(phrase)
-    return out
-
-
-def _aligned(t: Tok, window: _Window, folded: set[str]) -> bool:
-    return bool(t.keys & window.keys) or stem(t.lower) in folded
-
-
-def _coverage(
-    clause: Clause, window: _Window, embedder: Embedder | None = None, minimum: float | None = None
-) -> float:
-    """Share of the clause's content words aligned with the window: by word, lemma or stem, and
-    (with an ``embedder``) a plain content word by meaning (``meaning.word_aligned``)."""
-    if not clause.content:
-        return 1.0
-    return sum(_hits(clause, clause.content, window, embedder, minimum)) / len(clause.content)
-
-
-def _added(clause: Clause, window: _Window, embedder: Embedder | None, limits: Thresholds) -> str | None:
+def _added(clause: Clause, window: Window, embedder: Embedder | None, limits: Thresholds) -> str | None:
     """A phrase of ``clause`` that ``window`` does not say, in its words or in other words."""
 
     def aligned(toks: Sequence[Tok]) -> list[bool]:
-        return _hits(clause, toks, window, embedder, limits.word)
+        return hits(clause, toks, window, embedder, limits.word)
 
     def said(text: str) -> bool:
         if embedder is None:
@@ -175,41 +103,11 @@ def _added(clause: Clause, window: _Window, embedder: Embedder | None, limits: T
     return added_phrase(clause, aligned, said)
 
 
-def _hits(
-    clause: Clause,
-    toks: Sequence[Tok],
-    window: _Window,
-    embedder: Embedder | None = None,
-    minimum: float | None = None,
-) -> list[bool]:
-    """Which of ``toks`` (content words of ``clause``) align with the window (see ``_coverage``)."""
-    folded = _folded(clause, window)
-    hits = [_aligned(t, window, folded) for t in toks]
-    if not all(hits):  # a synonym in one of its common senses (WordNet)
-        said = _window_senses(window.sents)
-        hits = [ok or bool(tok_senses(t, clause.toks) & said) for t, ok in zip(toks, hits, strict=True)]
-    if embedder is not None and not all(hits):
-        loose = [i for i, (t, ok) in enumerate(zip(toks, hits, strict=True)) if not ok and _plain(t)]
-        found = word_aligned([toks[i].lemma for i in loose], window.words, embedder, minimum)
-        for i, ok in zip(loose, found, strict=True):
-            hits[i] = ok
-    return hits
-
-
-@lru_cache(maxsize=2048)
-def _window_senses(sents: tuple[Parsed, ...]) -> frozenset[str]:
-    return frozenset().union(*(phrase_senses(s.toks) for s in sents))
-
-
-def _plain(t: Tok) -> bool:
-    return t.pos in _CONTENT_POS and t.lemma.isalpha()
-
-
 def _compare(
     clause: Clause,
     claim: _Claim,
-    window: _Window,
-    other: _Window,
+    window: Window,
+    other: Window,
     passage_keys: frozenset[str],
     number_keys: frozenset[str],
 ) -> tuple[str, str] | None:
@@ -218,8 +116,8 @@ def _compare(
     numbers only in the sentences the claim aligns with (``number_keys``): a figure said of
     something else elsewhere in the passage does not support it."""
     wc = words()
-    folded = _folded(clause, window)
-    figure = unsaid_figure(clause, passage_keys, number_keys, folded, tuple(s.toks for s in window.sents))
+    long_forms = folded(clause, window)
+    figure = unsaid_figure(clause, passage_keys, number_keys, long_forms, tuple(s.toks for s in window.sents))
     if figure is not None:
         return figure
     for t in clause.toks:  # opposites may be stop words ("less", "after")
@@ -232,7 +130,7 @@ def _compare(
     if swapped is not None:
         return "direction", swapped
     twin = _twin(clause, window)
-    by_sent = [(s, _sentence_clauses(s)) for s in window.sents]
+    by_sent = [(s, sentence_clauses(s)) for s in window.sents]
     twin_sent = next((s for s, cls in by_sent if twin in cls), None)
     # what the claim may not drop: the marks of the sentence its clause aligns with
     mine = {k for t in clause.content for k in t.keys}
@@ -260,7 +158,7 @@ def _compare(
     dropped_neg = negation_dropped(clause, twin, twin_sent)
     if dropped_neg:
         return "negation", f"the claim drops the passage's negation of {dropped_neg!r}"
-    change = modality_change(clause, claim.marks, claim.tags, window.marks, _lemmas(window), own, twin)
+    change = modality_change(clause, claim.marks, claim.tags, window.marks, lemmas(window), own, twin)
     if change:
         return "modality", change
     w_univ = window.lowers & wc.universal
@@ -290,7 +188,7 @@ def _ends(toks: Sequence[Tok], noun: Tok) -> set[bool]:
     return out
 
 
-def _swapped_end(clause: Clause, claim: _Claim, window: _Window) -> str | None:
+def _swapped_end(clause: Clause, claim: _Claim, window: Window) -> str | None:
     """A place the claim has something come from that the passage has it go to, or the reverse
     ("from a pharmacy ... to your home" against "from your home ... to a pharmacy")."""
     for t in clause.content:
@@ -304,11 +202,7 @@ def _swapped_end(clause: Clause, claim: _Claim, window: _Window) -> str | None:
     return None
 
 
-def _lemmas(window: _Window) -> frozenset[str]:
-    return frozenset(t.lemma for s in window.sents for t in s.toks)
-
-
-def _twin(clause: Clause, window: _Window) -> Clause | None:
+def _twin(clause: Clause, window: Window) -> Clause | None:
     """The window's clause sharing the most content words with ``clause`` (at least half of them)."""
     mine = {k for t in clause.content for k in t.keys}
     if not mine:
@@ -326,7 +220,7 @@ def _said(stems: frozenset[str], where: Sequence[Parsed | _Claim]) -> int:
     return sum(bool(t.keys & stems) for w in where for t in w.toks)
 
 
-def _as_negative(claim: _Claim, window: _Window) -> bool:
+def _as_negative(claim: _Claim, window: Window) -> bool:
     """Is the window at least as negative as the whole claim? Its negations ("neither ... nor",
     "no hospital", a negative prefix on a word the claim negates: "unpublished" for "not
     published") number at least the claim's, when the heads differ ("not held up" / "not delayed")."""
@@ -341,10 +235,10 @@ def _as_negative(claim: _Claim, window: _Window) -> bool:
     return said > 0 and window.negations + prefixed >= said
 
 
-def _semantic(clause: Clause, windows: Sequence[_Window], embedder: Embedder) -> tuple[float, _Window]:
+def _semantic(clause: Clause, windows: Sequence[Window], embedder: Embedder) -> tuple[float, Window]:
     """The window holding the sentence or clause most similar in meaning to the clause."""
     texts: list[str] = []
-    owner: list[_Window] = []
+    owner: list[Window] = []
     for w in windows:
         for text in (w.text, *(c.text for c in w.clauses if len(c.content) >= MIN_CLAUSE_WORDS)):
             texts.append(text)
@@ -353,7 +247,7 @@ def _semantic(clause: Clause, windows: Sequence[_Window], embedder: Embedder) ->
     return sim, owner[i]
 
 
-def _claim_window(whole: _Claim, windows: Sequence[_Window]) -> _Window:
+def _claim_window(whole: _Claim, windows: Sequence[Window]) -> Window:
     return max(windows, key=lambda w: (len(whole.keys & w.keys), -len(w.sents)))
 
 
@@ -378,7 +272,7 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
     (``limits``, fitted: ``meaning.Thresholds``). Names, numbers and the compared features never
     align by meaning."""
     embedder = _EMBEDDERS.get(embedder_id)
-    windows = _windows(passage)
+    windows = passage_windows(passage)
     if not windows:
         return Entailment(False, "unsupported_claim", "the passage is empty", 0.0)
     lowest = 1.0
@@ -399,15 +293,15 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         if not clause.content:
             continue
         best = main
-        cov = _coverage(clause, main)
+        cov = coverage(clause, main)
         if cov < MIN_COVERAGE:
             best = max(
-                near_main, key=lambda w: (_coverage(clause, w), len(whole.keys & w.keys), -len(w.sents))
+                near_main, key=lambda w: (coverage(clause, w), len(whole.keys & w.keys), -len(w.sents))
             )
-            cov = _coverage(clause, best)
+            cov = coverage(clause, best)
         if cov < MIN_COVERAGE and embedder is not None:
             for w in dict.fromkeys((main, best)):
-                loose = _coverage(clause, w, embedder, limits.word)
+                loose = coverage(clause, w, embedder, limits.word)
                 if loose >= MIN_COVERAGE:
                     best, cov = w, loose
                     break
@@ -429,7 +323,7 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
         if problem is not None:
             return Entailment(False, problem[0], problem[1], cov)
         # after the features: an actor the passage does not name is an attribution, not a list item
-        item = added_item(clause, partial(_hits, clause, window=best, embedder=embedder, minimum=limits.word))
+        item = added_item(clause, partial(hits, clause, window=best, embedder=embedder, minimum=limits.word))
         if item is not None:
             return Entailment(False, "unsupported_claim", f"list item not in the passage: {item!r}", cov)
     return Entailment(True, None, "entailed", lowest)
