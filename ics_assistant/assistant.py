@@ -12,70 +12,44 @@ model call per extractive query is embedding the question.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import Any, Protocol, runtime_checkable
 
-import numpy as np
-
-from ics_assistant.answering.analysis import content_terms
 from ics_assistant.answering.answerability import Decision, decide
 from ics_assistant.answering.condense import Condensed, condense
 from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.extractive import Composition
+from ics_assistant.answering.grounding import NEAR_MISS_REASONS, near_miss, sources_of, unsupported_quotes
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
-from ics_assistant.answering.list_run import join, may_run_on, window
-from ics_assistant.answering.messages import RefusalReason, refusal_text
-from ics_assistant.answering.outline import compose_series, find_series, list_intro
+from ics_assistant.answering.messages import refusal_text
+from ics_assistant.answering.more_passages import outline_list, part_pools, whole_lists
 from ics_assistant.answering.part_replies import compose_parts, not_found
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
-from ics_assistant.answering.question import QuestionInfo, analyze_part, analyze_parts, analyze_question
+from ics_assistant.answering.question import analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.safety import Triage, default_triage
 from ics_assistant.answering.safety_replies import SAFETY_NOTE, safety_reply, with_note
-from ics_assistant.answering.support import CitedPassage, check_sentence_support
 from ics_assistant.answering.verify import SentenceVerifier
 from ics_assistant.config import Settings
 from ics_assistant.errors import InputError
-from ics_assistant.prompts import load_prompt
 from ics_assistant.protocols import ChatModel, Embedder, SearchIndex, Vectors
 from ics_assistant.retrieval.hybrid import HybridRetriever
 from ics_assistant.retrieval.spelling import Speller
 from ics_assistant.retrieval.timeline import asks_about_change, timeline_hits
+from ics_assistant.textinput import clean_question
 from ics_assistant.types import (
     AUDIENCES,
     Answer,
     Audience,
     Chunk,
-    Citation,
     Dropped,
     Hit,
-    Source,
     Turn,
     audiences_for,
 )
 
 __all__ = ["Assistant", "build_assistant", "clean_question"]
-
-_OUTLINE_DOCS = 3  # a list question may be answered from the outline of one of its top documents
-
-_CONTROL = re.compile(
-    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-)
-
-
-def clean_question(raw: object, max_chars: int) -> tuple[str, RefusalReason | None, int]:
-    """Normalise a user message; returns (text, problem, original length)."""
-    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-    length = len(text)
-    if length > max_chars:
-        return "", "too_long", length
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text))
-    text = re.sub(r"[ \t]+", " ", text).strip()
-    if not any(ch.isalnum() for ch in text):
-        return "", "empty_question", length
-    return text, None, length
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -197,12 +171,12 @@ class Assistant:
         query, hits, comp, decision = prep.query, prep.hits, prep.composition, prep.decision
         condensed, vectors = prep.condensed, prep.vectors
         t = perf_counter()
-        base.update(condensed_question=query, sources=_sources(hits), audience=audience)
+        base.update(condensed_question=query, sources=sources_of(hits), audience=audience)
         if not decision.answerable:
             timings["generate"] = _ms(t)
             reason = decision.reason or "not_covered"
             reply = refusal_text(reason)
-            near = near_miss(hits) if reason in _NEAR_MISS_REASONS else None
+            near = near_miss(hits) if reason in NEAR_MISS_REASONS else None
             reply = f"{reply}\n{near}" if near else reply
             yield from self._final_refusal(reply, reason, t0, base, audience, timings, note=screen.decision)
             return
@@ -213,7 +187,7 @@ class Assistant:
             answer_text, citations, unanswered = comp.text, comp.citations, comp.unanswered_parts
             timings["generate"] = _ms(t)
             t = perf_counter()
-            unsupported = _unsupported_quotes(citations, hits)
+            unsupported = unsupported_quotes(citations, hits)
             timings["verify"] = _ms(t)
             if unsupported:  # a guard: verbatim quotes always pass, so this means a bug upstream
                 base["dropped_sentences"] = unsupported
@@ -309,7 +283,7 @@ class Assistant:
         if hits and asks_about_change(query):  # the later (or earlier) statement that settles it
             hits = hits + tuple(timeline_hits(self.index, audience, query, hits, k=self.settings.candidate_k))
         vectors = dict(self.index.sentence_vectors([h.chunk.chunk_id for h in hits])) if hits else {}
-        hits = self._whole_lists(hits, vectors, audience)
+        hits = whole_lists(self.index, hits, vectors, audience)
         # a later part ("and when did that change?") keeps the first part's subject
         parts = question_parts(query)
         infos = analyze_parts(query, parts)
@@ -324,7 +298,9 @@ class Assistant:
                 parts = with_context(parts, carried_words(condensed.question, condensed.query))
                 later = [analyze_part(p, parts[0]) for p in parts[1:]]
             own = [replace(analyze_question(parts[0]), slots=infos[0].slots), *later]
-            pools, more = self._part_pools(parts, own, hits, vectors, audience)
+            pools, more = part_pools(
+                self.index, self.embedder, self.lexicon, parts, own, hits, vectors, audience
+            )
         times["retrieve"] = _ms(t)
         comp = compose_parts(
             pools,
@@ -333,7 +309,16 @@ class Assistant:
             max_items=self.settings.max_list_items,
         )
         if len(infos) == 1 and pool.info.answer_type == "list" and hits:
-            outlined = self._outline_list(pool.info, comp, hits, vectors, audience, retrieval.query_vector)
+            outlined = outline_list(
+                self.index,
+                pool.info,
+                comp,
+                hits,
+                vectors,
+                audience,
+                retrieval.query_vector,
+                self.settings.max_list_items,
+            )
             if outlined is not None:
                 pool, comp, added = outlined
                 more.extend(added)
@@ -343,95 +328,6 @@ class Assistant:
         )  # a quoted passage is a source
         decision = decide(pool, comp.evidence, retrieval.top_dense_score)
         return Prepared(condensed, query, hits, vectors, pool, comp, decision)
-
-    def _part_pools(
-        self,
-        parts: Sequence[str],
-        infos: Sequence[QuestionInfo],
-        hits: Sequence[Hit],
-        vectors: dict[str, Vectors],
-        audience: Audience,
-    ) -> tuple[list[Pool], list[Hit]]:
-        """Evidence for each part of a question in parts ("when does it open, and what are its
-        hours?"): each part is scored by its own meaning (embedded by itself, all parts in one call),
-        over the retrieved passages and the rest of the lead passage's document, where a second detail
-        about the same subject is most often written (the question's words found one part's answer,
-        not always the other's). Returns the pools and the hits added from that document."""
-        more = self._more_hits(hits, self.index.document_chunks(audience, hits[0].chunk.doc_id), vectors)
-        part_vectors = self.embedder.embed([self.lexicon.spell_out(p) for p in parts])
-        candidates = [*hits, *more]
-        pools = [
-            score_sentences(info, candidates, vectors, np.asarray(v, dtype=np.float32))
-            for info, v in zip(infos, part_vectors, strict=True)
-        ]
-        return pools, more
-
-    def _more_hits(
-        self, hits: Sequence[Hit], chunks: Sequence[Chunk], vectors: dict[str, Vectors]
-    ) -> list[Hit]:
-        """``chunks`` not already among ``hits``, each once and in order, as further hits ranked after
-        them; their sentence vectors are added to ``vectors``."""
-        seen = {h.chunk.chunk_id for h in hits}
-        rest = list({c.chunk_id: c for c in chunks if c.chunk_id not in seen}.values())
-        if rest:
-            vectors.update(self.index.sentence_vectors([c.chunk_id for c in rest]))
-        return [Hit(chunk=c, score=0.0, rank=len(hits) + 1 + i) for i, c in enumerate(rest)]
-
-    def _whole_lists(
-        self, hits: Sequence[Hit], vectors: dict[str, Vectors], audience: Audience
-    ) -> tuple[Hit, ...]:
-        """The retrieved passages, each whose list runs past it read joined with the passages that list
-        runs over (``answering/list_run.py``), in the first one's place; their sentence vectors are
-        added to ``vectors`` under the joined passage's id."""
-        out = list(hits)
-        documents: dict[str, list[Chunk]] = {}
-        for hit in hits:
-            chunk = hit.chunk
-            if chunk.chunk_id not in {h.chunk.chunk_id for h in out} or not may_run_on(chunk):
-                continue  # already read into a joined passage, or no list runs past it
-            if chunk.doc_id not in documents:
-                documents[chunk.doc_id] = self.index.document_chunks(audience, chunk.doc_id)
-            found = window(chunk, documents[chunk.doc_id])
-            if found is None:
-                continue
-            first, more = found
-            ids = [first.chunk_id, *(c.chunk_id for c in more)]
-            joined, both = join(first, more, {**vectors, **self.index.sentence_vectors(ids)})
-            if both is not None:
-                vectors[joined.chunk_id] = both
-            at = next(i for i, h in enumerate(out) if h.chunk.chunk_id == chunk.chunk_id)
-            out = [h for h in out if h.chunk.chunk_id not in ids]
-            out.insert(min(at, len(out)), replace(hit, chunk=joined))
-        return tuple(out)
-
-    def _outline_list(
-        self,
-        info: QuestionInfo,
-        comp: Composition,
-        hits: Sequence[Hit],
-        vectors: dict[str, Vectors],
-        audience: Audience,
-        query_vector: Vectors,
-    ) -> tuple[Pool, Composition, list[Hit]] | None:
-        """A list question whose list is a retrieved document's numbered headings ("Priority 1: ..."
-        to "Priority 5: ...", see ``answering/outline.py``): that list, unless the reply already
-        quotes a list whose intro names what the series is named by."""
-        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:_OUTLINE_DOCS]):
-            found = find_series(info, self.index.document_chunks(audience, doc_id))
-            if found is None:
-                continue
-            series, named = found
-            if comp.is_list and named & set(content_terms(list_intro(comp))):
-                return None
-            lines = [*series.items, *([series.intro] if series.intro else [])]
-            more = self._more_hits(hits, [ln.chunk for ln in lines], vectors)
-            outline_pool = score_sentences(info, [*hits, *more], vectors, query_vector)
-            return (
-                outline_pool,
-                compose_series(outline_pool, series, max_items=self.settings.max_list_items),
-                more,
-            )
-        return None
 
     def _llm_stream(
         self, chat_model: ChatModel, query: str, hits: Sequence[Hit], turns: Sequence[Turn]
@@ -465,68 +361,8 @@ class _ListsChunks(Protocol):
     def all_chunks(self) -> list[Chunk]: ...
 
 
-def _unsupported_quotes(citations: Sequence[Citation], hits: Sequence[Hit]) -> tuple[str, ...]:
-    """Quotes of an extractive answer that are not what they claim to be (no model call).
-
-    The check runs on each quoted source text, never on the "According to ..." frame around it:
-    a quote must be verbatim in a retrieved chunk at its offsets, and pass the support check
-    against that chunk. Quotes are verbatim by construction, so a failure means a bug upstream.
-    """
-    chunks = {h.chunk.chunk_id: h.chunk for h in hits}
-    bad: list[str] = []
-    for c in citations:
-        chunk = chunks.get(c.chunk_id)
-        if chunk is None or chunk.text[c.start - chunk.start : c.end - chunk.start] != c.quote:
-            bad.append(c.quote)
-            continue
-        passage = CitedPassage(c.n, chunk.text, title=c.title, date=c.date)
-        for line in c.quote.splitlines():
-            if line.strip() and not all(
-                r.supported for r in check_sentence_support(f"{line} [{c.n}]", [passage])
-            ):
-                bad.append(line)
-    return tuple(bad)
-
-
-_NEAR_MISS_REASONS = frozenset({"not_covered", "missing_entity", "no_answer_of_type"})
-
-
-def near_miss(hits: Sequence[Hit], limit: int = 2) -> str | None:
-    """An honest near-miss: the titles of the nearest documents that were retrieved but do not answer
-    (what the documents do cover), so a refusal is never a dead end and no quote is offered as the answer."""
-    titles: list[str] = []
-    for h in hits:
-        title = h.chunk.title or h.chunk.doc_id
-        if title not in titles:
-            titles.append(title)
-        if len(titles) == limit:
-            break
-    if not titles:
-        return None
-    quoted = [f"“{t}”" for t in titles]
-    return load_prompt("near_miss").render(titles=" and ".join(quoted))
-
-
 def _ms(t: float) -> float:
     return round((perf_counter() - t) * 1000.0, 3)
-
-
-def _sources(hits: Sequence[Hit]) -> tuple[Source, ...]:
-    return tuple(
-        Source(
-            doc_id=h.chunk.doc_id,
-            chunk_id=h.chunk.chunk_id,
-            text=h.chunk.text,
-            score=round(h.score, 6),
-            rank=h.rank,
-            title=h.chunk.title,
-            date=h.chunk.date,
-            section=h.chunk.section,
-            start=h.chunk.start,
-            end=h.chunk.end,
-        )
-        for h in hits
-    )
 
 
 def _clean_history(history: Sequence[Turn], settings: Settings) -> list[Turn]:

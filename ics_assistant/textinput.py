@@ -8,10 +8,13 @@ The core (tokenizers, embedders, stores) therefore never sees them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
-__all__ = ["InvalidTextError", "clean_nested", "clean_text"]
+from ics_assistant.answering.messages import RefusalReason
+
+__all__ = ["InvalidTextError", "clean_nested", "clean_question", "clean_text"]
 
 _KEEP = {"\n", "\t"}
 
@@ -43,3 +46,21 @@ def clean_nested(value: Any) -> Any:
     if isinstance(value, dict):
         return {clean_text(k) if isinstance(k, str) else k: clean_nested(v) for k, v in value.items()}
     return value
+
+
+_CONTROL = re.compile(
+    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+
+
+def clean_question(raw: object, max_chars: int) -> tuple[str, RefusalReason | None, int]:
+    """Normalise a user message; returns (text, problem, original length)."""
+    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    length = len(text)
+    if length > max_chars:
+        return "", "too_long", length
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text))
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    if not any(ch.isalnum() for ch in text):
+        return "", "empty_question", length
+    return text, None, length

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.question import analyze_parts
-from ics_assistant.types import Chunk, Hit
 
 
 def test_split_at_a_second_question() -> None:
@@ -41,19 +40,6 @@ def test_one_question_stays_whole() -> None:
     ):
         assert question_parts(q) == [q]
     assert question_parts("is it free? do I need a referral?") == ["is it free?", "do I need a referral?"]
-
-
-def test_a_near_miss_names_the_nearest_documents_without_quoting_them() -> None:
-    from ics_assistant.assistant import near_miss
-
-    a = Chunk("a1", "a", "Text A.", 0, 7, audience="public", title="Winter plan")
-    b = Chunk("b1", "b", "Text B.", 0, 7, audience="public", title="Pharmacy leaflet")
-    hits = [Hit(chunk=a, score=1.0, rank=1), Hit(chunk=a, score=0.9, rank=2), Hit(chunk=b, score=0.8, rank=3)]
-    line = near_miss(hits)
-    assert line is not None
-    assert "“Winter plan” and “Pharmacy leaflet”" in line and "don't answer" in line
-    assert "Text A" not in line
-    assert near_miss([]) is None
 
 
 def test_each_part_asks_for_its_own_kind_of_value() -> None:
