@@ -25,7 +25,7 @@ from ics_assistant.answering.grounding import NEAR_MISS_REASONS, near_miss, sour
 from ics_assistant.answering.lexicon import EMPTY, Lexicon, using
 from ics_assistant.answering.messages import refusal_text
 from ics_assistant.answering.more_passages import outline_list, part_pools, whole_lists
-from ics_assistant.answering.part_replies import compose_parts, not_found
+from ics_assistant.answering.part_replies import compose_parts, not_found_lines
 from ics_assistant.answering.parts import carried_words, question_parts, with_context
 from ics_assistant.answering.question import analyze_part, analyze_parts, analyze_question
 from ics_assistant.answering.safety import Triage, default_triage
@@ -224,9 +224,9 @@ class Assistant:
                 # a part the documents do not answer is named as the extractive reply names it, not
                 # left to the model (which may skip it, or guess)
                 unanswered = comp.unanswered_parts
-                missing = " ".join(not_found(part) for part in unanswered)
-                answer_text = f"{answer_text}\n\n{missing}"
-                yield from _pieces("\n\n" + missing)
+                missing = "\n\n" + not_found_lines(unanswered)
+                answer_text += missing
+                yield from _pieces(missing)
             timings["verify"] = round(checking * 1000.0 + _ms(t), 3)
         timings["total"] = _ms(t0)
         yield Answer(

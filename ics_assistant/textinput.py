@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ics_assistant.answering.messages import RefusalReason
+if TYPE_CHECKING:  # a type only: the edge module imports nothing of the answering core
+    from ics_assistant.answering.messages import RefusalReason
 
 __all__ = ["InvalidTextError", "clean_nested", "clean_question", "clean_text"]
 

@@ -26,7 +26,7 @@ from ics_assistant.answering.messages import NOT_FOUND
 from ics_assistant.answering.question import QuestionInfo
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot
 
-__all__ = ["compose_parts"]
+__all__ = ["compose_parts", "not_found", "not_found_lines"]
 
 
 def _overlaps(quote: Quote, chunk_id: str, start: int, end: int) -> bool:
@@ -81,8 +81,14 @@ def compose_parts(
         unanswered[:0] = parts[:1]
     text, citations, is_list = render_quotes(quotes)
     if unanswered:
-        text += "\n\n" + " ".join(not_found(p) for p in unanswered)
+        text += "\n\n" + not_found_lines(unanswered)
     return Composition(text, citations, tuple(quotes), tuple(evidence), is_list, tuple(unanswered))
+
+
+def not_found_lines(parts: Sequence[str]) -> str:
+    """The lines that name the parts of the question the documents do not answer, as one paragraph
+    (what follows the quotes of a reply, whichever generator wrote them)."""
+    return " ".join(not_found(p) for p in parts)
 
 
 def not_found(part: str) -> str:
