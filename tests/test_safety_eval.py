@@ -185,6 +185,13 @@ KNOWN_REPLACED = frozenset(
         "farrowmead/questions.jsonl:q32-13",
         "farrowmead/questions.jsonl:q32-19",
         "farrowmead/questions.jsonl:q32-26",
+        # ordlow, a blind kit's first check (2026-12-02, same triage): the staff question "What
+        # temperature should I wash my uniform at?" (q34-12: "temperature" under a fever rule, advice
+        # 0.32) and "my physio reckons water exercise would help my hip, how many sessions would i get
+        # and how long is each one" (q34-14, advice 0.55) get the advice reply; the uniform memo and
+        # the hydrotherapy page answer them. Recorded; not refitted for.
+        "ordlow/questions.jsonl:q34-12",
+        "ordlow/questions.jsonl:q34-14",
     }
 )
 
