@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ics_assistant.answering.analysis import has_date, has_number, names_in
-from ics_assistant.answering.evidence import Pool, Scored, is_title_line
-from ics_assistant.answering.layout import BULLET, ITEM_CHARS
+from ics_assistant.answering.analysis import has_date
+from ics_assistant.answering.evidence import Pool, Scored
+from ics_assistant.answering.layout import BULLET
 from ics_assistant.answering.lists import (
     LIST_TYPES,
     asked_above,
@@ -35,8 +35,15 @@ from ics_assistant.answering.lists import (
 )
 from ics_assistant.answering.parts import question_parts
 from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.quote_reach import (
+    entry_line,
+    gives_value,
+    is_title_sentence,
+    same_paragraph,
+    speaker_before,
+    value_after,
+)
 from ics_assistant.answering.rendering import format_date, render_quotes
-from ics_assistant.answering.slots import has_slot
 from ics_assistant.retrieval.timeline import asks_about_change, is_status_statement
 from ics_assistant.types import Chunk, Citation
 
@@ -46,7 +53,6 @@ __all__ = [
     "Quote",
     "compose_extractive",
     "format_date",
-    "gives_value",
     "quoted_evidence",
     "render_quotes",
     "select_quotes",
@@ -59,7 +65,6 @@ PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
 # A sentence that carries on from the one before it ("So they can ...", "This support should ...").
 _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
 _NOW = re.compile(r"\b(still|now|currently|today|yet|any ?more|any longer|at present|these days)\b", re.I)
-_SAID = re.compile(r"\b(said|says|confirmed|announced|wrote|stated)\b")
 _AFTER_LEAD = 3  # a list intro at most this many sentences after the lead, in its paragraph
 # "what equipment do patients get?", "where are the clinics?": a list may be the answer
 # (not "what is X?" / "what was her role?": one thing, asked by its name)
@@ -99,18 +104,13 @@ class Composition:
     unanswered_parts: tuple[str, ...] = ()  # parts of the question the documents do not answer
 
 
-def _title(sc: Scored) -> bool:
-    """A document's title line (or one restating it): a heading, never an answer."""
-    return sc.heading and is_title_line(sc.text, sc.hit.chunk.title or "")
-
-
 def _item_with_value(info: QuestionInfo, pool: Pool, sc: Scored) -> bool:
     """A bare list item that names what the question names and whose next line gives the value
     asked for: "when are the clinics at Ashby Leisure Centre?" over a list of places, each with
     its hours on the line below. Such an item may lead a question that is not a list question."""
     if not any(e in sc.terms for e in info.entities):
         return False
-    return _value_after(info, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
+    return value_after(info, pool.by_chunk[sc.hit.chunk.chunk_id], sc) is not None
 
 
 def _item_states_value(info: QuestionInfo, sc: Scored) -> bool:
@@ -132,7 +132,7 @@ def _lead(info: QuestionInfo, pool: Pool, ranked: list[Scored]) -> Scored:
         for s in ranked
         if (not is_intro(s) or expands(info, pool, s))
         and (list_ok or not s.bare_item or _item_with_value(info, pool, s) or _item_states_value(info, s))
-        and not _title(s)
+        and not is_title_sentence(s)
     ]
     if info.entities:  # the lead must itself name what the question names, when any sentence does
         named = {
@@ -176,73 +176,17 @@ def _setting(info: QuestionInfo, ranked: list[Scored], intro: Scored) -> Scored 
     return None
 
 
-def _speaker_before(pool: Pool, sc: Scored) -> Scored | None:
-    """For "who" questions: the sentence just before ``sc`` that names who said it."""
-    if names_in(sc.text) and _SAID.search(sc.text):
-        return None
-    sentences = pool.by_chunk[sc.hit.chunk.chunk_id]
-    for prev in reversed(sentences[max(0, sc.index - 2) : sc.index]):
-        if names_in(prev.text) and _SAID.search(prev.text):
-            return prev
-    return None
-
-
-def _entry_line(text: str, sentences: Sequence[Scored], sc: Scored) -> list[Scored]:
-    """The sentences of the line ``sc`` is on, when that line is one entry of a block of lines
-    (a list without bullets: "Stanmere MIU, Church Lane. Open 9am to 5pm.") rather than a
-    paragraph of its own; empty otherwise."""
-    line_start = text.rfind("\n", 0, sc.start) + 1
-    nl = text.find("\n", sc.end)
-    line_end = len(text) if nl < 0 else nl
-    before_single = line_start > 0 and text[line_start - 2 : line_start] != "\n\n"
-    after_single = line_end < len(text) and text[line_end : line_end + 2] != "\n\n"
-    if not (before_single or after_single) or line_end - line_start > ITEM_CHARS:
-        return []
-    entry = [s for s in sentences if s.start >= line_start and s.end <= line_end]
-    if any(is_intro(s) for s in entry):  # a line that opens a list is not an entry of one
-        return []
-    return entry if len(entry) > 1 else []
-
-
-def _same_paragraph(sc: Scored, later: Scored) -> bool:
-    """Whether no blank line stands between ``sc`` and ``later``, a sentence after it in its chunk."""
-    return "\n\n" not in sc.hit.chunk.text[sc.end : later.start]
-
-
 def _list_after(info: QuestionInfo, pool: Pool, lead: Scored) -> Scored | None:
     """A list intro that closes the lead's own paragraph, within a few sentences, and shares a
     key term with the question: its list is what the lead is about."""
     chunk = lead.hit.chunk
     for nxt in pool.by_chunk[chunk.chunk_id][lead.index + 1 : lead.index + 1 + _AFTER_LEAD]:
-        if not _same_paragraph(lead, nxt) or nxt.item:
+        if not same_paragraph(lead, nxt) or nxt.item:
             return None
         if is_intro(nxt):  # "These include:" points back at the lead; otherwise a shared term
             shared = PRONOUN_START.match(nxt.text) is not None or any(t in nxt.terms for t in info.terms)
             return nxt if shared and list_block(pool, nxt) else None
     return None
-
-
-def gives_value(info: QuestionInfo, text: str) -> bool | None:
-    """Whether ``text`` holds the kind of value the question asks for (a date for "when", a number
-    for "how many", each slot asked: a time, a phone number ...); None when none is asked."""
-    if info.slots:
-        return all(has_slot(text, slot) for slot in info.slots)
-    if info.answer_type == "date":
-        return has_date(text)
-    if info.answer_type == "number":
-        return has_number(text)
-    return None
-
-
-def _value_after(info: QuestionInfo, sentences: Sequence[Scored], sc: Scored) -> Scored | None:
-    """The next line of the same block when the lead names what is asked but not the value asked
-    for, and that line gives it: "Ashby Leisure Centre, Brook Lane" / "Wednesdays, 2pm to 7pm"."""
-    if gives_value(info, sc.text) is not False or sc.index + 1 >= len(sentences):
-        return None
-    nxt = sentences[sc.index + 1]
-    if not _same_paragraph(sc, nxt) or nxt.is_question or is_intro(nxt) or _title(nxt):
-        return None
-    return nxt if gives_value(info, nxt.text) else None
 
 
 def select_quotes(
@@ -288,7 +232,7 @@ def select_quotes(
         start = sc.start
         prev: Scored | None = None
         if info.answer_type == "name":
-            prev = _speaker_before(pool, sc)
+            prev = speaker_before(pool, sc)
         if prev is None and PRONOUN_START.match(sc.text) and sc.index > 0:
             prev = pool.by_chunk[chunk.chunk_id][sc.index - 1]
             if prev.is_question or (chunk.chunk_id, prev.index) in used:
@@ -303,11 +247,11 @@ def select_quotes(
         if sc.record >= 0:  # a line of a record (a name, its address, its hours): the whole record
             entry = [s for s in sentences if s.record == sc.record]
         elif not quotes:  # a lead inside one entry of a list of lines: the whole entry
-            entry = _entry_line(chunk.text, sentences, sc)
+            entry = entry_line(chunk.text, sentences, sc)
         if entry:
             start, end = min(start, entry[0].start), entry[-1].end
             used.update((chunk.chunk_id, s.index) for s in entry)
-        value = _value_after(info, sentences, sc) if not quotes and not entry else None
+        value = value_after(info, sentences, sc) if not quotes and not entry else None
         if value is not None:
             end = value.end
             used.add((chunk.chunk_id, value.index))
@@ -326,7 +270,7 @@ def select_quotes(
                 neighbour
                 and nxt.score >= NEIGHBOUR_RATIO * sc.score
                 and not (nxt.heading or nxt.item or sc.item)
-                and _same_paragraph(sc, nxt)
+                and same_paragraph(sc, nxt)
             )
             # never a list intro ("These include:") without its list
             if (short or near or _CONTINUES.match(BULLET.sub("", nxt.text))) and not (

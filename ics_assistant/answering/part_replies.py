@@ -17,13 +17,13 @@ from ics_assistant.answering.extractive import (
     Composition,
     Quote,
     compose_extractive,
-    gives_value,
     quoted_evidence,
     render_quotes,
     select_quotes,
 )
 from ics_assistant.answering.messages import NOT_FOUND
 from ics_assistant.answering.question import QuestionInfo
+from ics_assistant.answering.quote_reach import gives_value
 from ics_assistant.answering.slots import FORM_SLOTS, has_slot
 
 __all__ = ["compose_parts", "not_found", "not_found_lines"]
