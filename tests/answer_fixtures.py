@@ -15,10 +15,12 @@ from pathlib import Path
 import yaml
 
 from ics_assistant.answering.analysis import content_terms
+from ics_assistant.answering.evidence import Pool, score_sentences
 from ics_assistant.answering.lexicon import Lexicon
+from ics_assistant.answering.question import analyze_question
 from ics_assistant.protocols import Vectors
 from ics_assistant.sentences import split_sentences
-from ics_assistant.types import Audience, Chunk, DocumentMeta, audiences_for
+from ics_assistant.types import Audience, Chunk, DocumentMeta, Hit, audiences_for
 
 from .fakes import FakeEmbedder
 
@@ -174,3 +176,24 @@ def memory_index(embedder: FakeEmbedder, *, with_staff: bool = True) -> MemoryIn
 
 def audience_of(index: MemoryIndex, chunk_id: str) -> Audience:
     return index.by_id[chunk_id].audience
+
+
+def one_chunk_pool(question: str, text: str, *, title: str = "Guide", section: str = "") -> Pool:
+    """The scored pool of ``question`` over one public chunk holding ``text`` (fake embedder)."""
+    chunk = Chunk(
+        "g:1",
+        "g",
+        text,
+        0,
+        len(text),
+        section=section,
+        audience="public",
+        title=title,
+        sentences=tuple(split_sentences(text)),
+    )
+    return score_sentences(
+        analyze_question(question),
+        [Hit(chunk=chunk, score=1.0, rank=1)],
+        {},
+        FakeEmbedder().embed([question])[0],
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ics_assistant.answering.evidence import correct_terms, counts_focus, is_title_line, score_sentences
+from ics_assistant.answering.evidence import Pool, correct_terms, counts_focus, is_title_line, score_sentences
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 
+from .answer_fixtures import one_chunk_pool
 from .fakes import FakeEmbedder
 
 TEXT = (
@@ -21,24 +22,8 @@ TEXT = (
 )
 
 
-def _pool(question: str, text: str = TEXT, section: str = ""):  # type: ignore[no-untyped-def]
-    chunk = Chunk(
-        "g:1",
-        "g",
-        text,
-        0,
-        len(text),
-        section=section,
-        audience="public",
-        title="Guide",
-        sentences=tuple(split_sentences(text)),
-    )
-    return score_sentences(
-        analyze_question(question),
-        [Hit(chunk=chunk, score=1.0, rank=1)],
-        {},
-        FakeEmbedder().embed([question])[0],
-    )
+def _pool(question: str, text: str = TEXT, section: str = "") -> Pool:
+    return one_chunk_pool(question, text, section=section)
 
 
 def test_record_fields_carry_the_records_name_and_are_not_headings() -> None:

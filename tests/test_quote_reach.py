@@ -3,7 +3,7 @@ with the fake embedder."""
 
 from __future__ import annotations
 
-from ics_assistant.answering.evidence import Pool, score_sentences
+from ics_assistant.answering.evidence import Pool
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.answering.quote_reach import (
     entry_line,
@@ -12,29 +12,12 @@ from ics_assistant.answering.quote_reach import (
     speaker_before,
     value_after,
 )
-from ics_assistant.sentences import split_sentences
-from ics_assistant.types import Chunk, Hit
 
-from .fakes import FakeEmbedder
+from .answer_fixtures import one_chunk_pool
 
 
 def _pool(question: str, text: str) -> Pool:
-    chunk = Chunk(
-        "g:1",
-        "g",
-        text,
-        0,
-        len(text),
-        audience="public",
-        title="Guide",
-        sentences=tuple(split_sentences(text)),
-    )
-    return score_sentences(
-        analyze_question(question),
-        [Hit(chunk=chunk, score=1.0, rank=1)],
-        {},
-        FakeEmbedder().embed([question])[0],
-    )
+    return one_chunk_pool(question, text)
 
 
 def test_gives_value_asks_for_the_kind_of_value_the_question_wants() -> None:
