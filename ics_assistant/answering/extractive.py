@@ -60,7 +60,7 @@ __all__ = [
 
 
 EXTRA_RATIO = 0.75  # a further sentence must score at least this share of the lead's score
-NEIGHBOUR_RATIO = 0.45  # the lead's next sentence in its paragraph is quoted with it from this share
+NEIGHBOUR_RATIO = 0.6  # the lead's next sentence in its paragraph is quoted with it from this share
 PRONOUN_START = re.compile(r"^(?:They|It|This|These|That|Those|He|She|Such)\b")
 # A sentence that carries on from the one before it ("So they can ...", "This support should ...").
 _CONTINUES = re.compile(r"^(?:So|Therefore|Thus|As a result|This|These|They|It|That means)\b")
