@@ -16,26 +16,11 @@ from ics_assistant.answering.question import analyze_question
 from ics_assistant.sentences import split_sentences
 from ics_assistant.types import Chunk, Hit
 
-from .fakes import FakeEmbedder
+from .answer_fixtures import one_chunk_pool
 
 
 def _compose(question: str, text: str, title: str = "Local services guide", section: str = "") -> Composition:
-    chunk = Chunk(
-        "g:1",
-        "g",
-        text,
-        0,
-        len(text),
-        section=section,
-        audience="public",
-        title=title,
-        sentences=tuple(split_sentences(text)),
-    )
-    embedder = FakeEmbedder()
-    pool = score_sentences(
-        analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, embedder.embed([question])[0]
-    )
-    return compose_extractive(pool)
+    return compose_extractive(one_chunk_pool(question, text, title=title, section=section))
 
 
 CLINICS = (
@@ -516,23 +501,7 @@ def test_the_leads_next_sentence_in_its_paragraph_is_quoted_with_it_when_it_is_a
 def test_a_later_parts_quote_brings_no_neighbour() -> None:
     from ics_assistant.answering.extractive import select_quotes
 
-    chunk = Chunk(
-        "g:1",
-        "g",
-        BREATHING,
-        0,
-        len(BREATHING),
-        audience="public",
-        title="Guide",
-        sentences=tuple(split_sentences(BREATHING)),
-    )
-    question = "Who does the breathing clinic see?"
-    pool = score_sentences(
-        analyze_question(question),
-        [Hit(chunk=chunk, score=1.0, rank=1)],
-        {},
-        FakeEmbedder().embed([question])[0],
-    )
+    pool = one_chunk_pool("Who does the breathing clinic see?", BREATHING)
     joined = select_quotes(pool.info, pool, 3)[0]
     alone = select_quotes(pool.info, pool, 3, neighbour=False)[0]
     assert joined.text.endswith("Saturday mornings.") and alone.text.endswith("breathing problems.")

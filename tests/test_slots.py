@@ -6,14 +6,12 @@ from __future__ import annotations
 import pytest
 
 from ics_assistant.answering.answerability import decide
-from ics_assistant.answering.evidence import Pool, score_sentences
+from ics_assistant.answering.evidence import Pool
 from ics_assistant.answering.extractive import compose_extractive
 from ics_assistant.answering.question import analyze_question
 from ics_assistant.answering.slots import asked_slots, has_slot, names_other_person, slots_in
-from ics_assistant.sentences import split_sentences
-from ics_assistant.types import Chunk, Hit
 
-from .fakes import FakeEmbedder
+from .answer_fixtures import one_chunk_pool
 
 
 @pytest.mark.parametrize(
@@ -111,18 +109,7 @@ def test_share_of_the_asked_slots_found() -> None:
 
 
 def _pool(question: str, text: str) -> Pool:
-    chunk = Chunk(
-        "d:1",
-        "d",
-        text,
-        0,
-        len(text),
-        audience="public",
-        title="Quillby pharmacy FAQ",
-        sentences=tuple(split_sentences(text)),
-    )
-    query = FakeEmbedder().embed([question])[0]
-    return score_sentences(analyze_question(question), [Hit(chunk=chunk, score=1.0, rank=1)], {}, query)
+    return one_chunk_pool(question, text, title="Quillby pharmacy FAQ")
 
 
 def _decide(question: str, text: str) -> tuple[bool, str | None]:
@@ -166,7 +153,6 @@ def test_an_email_for_another_named_line_does_not_answer_for_the_line_asked_abou
 
 
 def test_a_when_question_that_asks_for_hours_does_not_want_a_date() -> None:
-    from ics_assistant.answering.question import analyze_question
 
     assert analyze_question("When can I call the advice line?").answer_type != "date"
     assert analyze_question("When will the advice line open?").answer_type == "date"
