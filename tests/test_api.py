@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -300,7 +299,6 @@ class SlowAssistant(FakeAssistant):
 def test_requests_run_in_parallel_threads(settings: Settings) -> None:
     slow = SlowAssistant()
     with make_client(settings, slow, rate_limit=0) as c:
-        started = time.monotonic()
         threads = [
             threading.Thread(target=lambda: c.post("/api/chat", json={"message": QUESTION})) for _ in range(6)
         ]
@@ -308,9 +306,9 @@ def test_requests_run_in_parallel_threads(settings: Settings) -> None:
             t.start()
         for t in threads:
             t.join()
-        elapsed = time.monotonic() - started
-    assert slow.peak >= 4  # no global lock: the calls overlap in the threadpool
-    assert elapsed < 6 * 0.3
+    # no global lock: the calls overlap in the threadpool (how many ran at once, not a wall-clock
+    # bound, which a loaded machine breaks: the benchmarks measure time, tests measure behaviour)
+    assert slow.peak >= 4
 
 
 def test_unknown_endpoints_and_wrong_methods_get_json_errors(client: TestClient) -> None:
