@@ -65,3 +65,8 @@ def test_the_support_check_aligns_synonyms_without_an_embedder(
     claim: str, passage: str, supported: bool
 ) -> None:
     assert entails(claim, passage).supported is supported
+
+
+def test_definitions_are_read_from_the_shipped_wordnet() -> None:
+    assert any("costing nothing" in d for d in wordnet.definitions("free", "ADJ", 3))
+    assert wordnet.definitions("Leeds", "PROPN", 3) == ()  # a name has no definition to read

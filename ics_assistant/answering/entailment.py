@@ -17,8 +17,12 @@ passage (``meaning.py``, fitted thresholds). Then, against that window:
   (``most`` for ``some``), or drops the passage's ``some``;
 - ``attribution``: who said or did it (a named subject of the clause, the subject of a reporting
   verb, a passive agent) is not who the passage says said or did it;
-- ``direction``: a word of the clause is the opposite of a word of the window ("rose" / "fell");
-- ``cause``: the clause links by cause ("because", "due to") where the window does not.
+- ``direction``: a word of the clause is the opposite of a word of the window ("rose" / "fell",
+  either side of a change: "keeps rising" / "goes down"), or a number of it is bounded the other way
+  ("under 13" / "older than 13": ``bounds.py``);
+- ``cause``: the clause links by cause ("because", "due to") where the window does not. A short
+  clause that does not align is carried by the rest of the claim ("we believe"), but not a reason
+  or purpose, nor a clause inside one ("to check that you are eligible"): an unsupported claim.
 
 Word classes are data (``claim_words.yaml``). The first reason found is returned; ``score`` is the
 lowest clause coverage. The only model call is the sentence embedder, for clauses whose words do
@@ -34,6 +38,8 @@ from functools import partial
 from ics_assistant.answering.added import added_item, added_phrase, window_phrases
 from ics_assistant.answering.analysis import stem
 from ics_assistant.answering.attribution import attribution_problem
+from ics_assistant.answering.bounds import reversed_bound
+from ics_assistant.answering.carried import carried, negative_by_definition
 from ics_assistant.answering.claims import (
     Clause,
     Mark,
@@ -120,6 +126,9 @@ def _compare(
     figure = unsaid_figure(clause, passage_keys, number_keys, long_forms, tuple(s.toks for s in window.sents))
     if figure is not None:
         return figure
+    turned = reversed_bound(claim.toks, clause.toks, tuple(s.toks for s in window.sents))
+    if turned is not None:
+        return "direction", turned
     for t in clause.toks:  # opposites may be stop words ("less", "after")
         if t.keys & window.keys or not any(ch.isalpha() for ch in t.text):
             continue
@@ -150,7 +159,12 @@ def _compare(
             reason = {"neg": "negation", "possible": "modality", "partial": "quantity"}[kind]
             return reason, f"the claim drops the passage's {dropped[0].word!r}"
     negs = [m for w in (window, other) for m in w.marks if m.kind in ("neg", "weak_neg")]
-    if clause.negated and not any(m.head & claim.all_keys for m in negs) and not _as_negative(claim, window):
+    if (
+        clause.negated
+        and not any(m.head & claim.all_keys for m in negs)
+        and not _as_negative(claim, window)
+        and not negative_by_definition(clause, window)
+    ):
         return "negation", "the claim is negated, the passage is not"
     unsaid = negated_unsaid(clause, claim.toks, by_sent)
     if unsaid:
@@ -289,9 +303,8 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
     # every clause of one sentence aligns with the claim's sentences or a window beside them
     near_main = [w for w in windows if {s.text for s in w.sents} & {s.text for s in main.sents}]
     passage_keys = frozenset(k for w in windows for k in w.keys)
-    for clause in clauses(parsed):
-        if not clause.content:
-            continue
+    parts = [c for c in clauses(parsed) if c.content]
+    for clause in parts:
         best = main
         cov = coverage(clause, main)
         if cov < MIN_COVERAGE:
@@ -310,7 +323,11 @@ def _entails(claim: str, passage: str, embedder_id: int, limits: Thresholds) -> 
             if sim >= limits.clause:
                 best, cov = near, max(cov, MIN_COVERAGE)
         lowest = min(lowest, cov)
-        if cov < MIN_COVERAGE and len(clause.content) < MIN_CLAUSE_WORDS:
+        if (
+            cov < MIN_COVERAGE
+            and len(clause.content) < MIN_CLAUSE_WORDS
+            and carried(clause, parsed.toks, cov, len(parts) == 1, best)
+        ):
             best, cov = main, MIN_COVERAGE  # a fragment ("we believe"): its complement carries the claim
         if cov < MIN_COVERAGE:
             if clause.reporting and clause.head.keys & best.keys:  # said, but not by them

@@ -35,6 +35,9 @@ _LISTS = (
     "intent_nouns",
     "permission",
     "implied",
+    "lower",
+    "upper",
+    "flips",
 )
 
 
@@ -63,6 +66,8 @@ class WordClasses:
     motion_ends: dict[str, bool]  # "from" -> True (where it comes from), "to", "into" -> False
     hedges: frozenset[str]  # words that soften a claim without changing it
     numbers: dict[str, str]  # number word -> digits ("twelve" -> "12", "forty" -> "40")
+    bounds: dict[str, str]  # "least" -> "lower", "under" -> "upper": which way a number is bounded
+    bound_flips: frozenset[str]  # "no more than": the bound turned round
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,7 @@ def words() -> WordClasses:
     for name, cls in data.items():  # an unquoted "no" is YAML's False, not the word
         listed = [w for key in _LISTS for w in cls.get(key) or []]
         listed += [w for pair in cls.get("pairs") or [] for w in pair]
+        listed += [w for group in cls.get("groups") or [] for side in group for w in side]
         odd = [w for w in listed if not isinstance(w, str)]
         if odd:
             raise ConfigError(f"{_WORDS_FILE.name}: class {name!r} lists {odd!r}, not words: quote them")
@@ -94,6 +100,12 @@ def words() -> WordClasses:
         sa, sb = stem(str(a).lower()), stem(str(b).lower())
         opposites.setdefault(sa, set()).add(sb)
         opposites.setdefault(sb, set()).add(sa)
+    for one, other in data["opposites"].get("groups") or []:
+        for a in one:
+            for b in other:
+                sa, sb = stem(str(a).lower()), stem(str(b).lower())
+                opposites.setdefault(sa, set()).add(sb)
+                opposites.setdefault(sb, set()).add(sa)
     nums = {str(w).lower(): str(i) for i, w in enumerate(data["number_words"]["words"])}
     nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
     return WordClasses(
@@ -120,6 +132,8 @@ def words() -> WordClasses:
         motion_ends={w: w in sublist("motion_ends", "sources") for w in members("motion_ends")},
         hedges=members("hedges"),
         numbers=nums,
+        bounds={w: side for side in ("lower", "upper") for w in sublist("bounds", side)},
+        bound_flips=frozenset(sublist("bounds", "flips")),
     )
 
 

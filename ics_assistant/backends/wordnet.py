@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WordNetUnavailableError", "available", "senses"]
+__all__ = ["WordNetUnavailableError", "available", "definitions", "senses"]
 
 # spaCy's universal part of speech -> WordNet's
 _POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}  # a name (PROPN) shares no sense
@@ -110,3 +110,15 @@ def senses(word: str, pos: str, depth: int) -> frozenset[str]:
     with _LOCK:
         found = _reader().synsets(word.replace(" ", "_"), pos=wn_pos)[:depth]
     return frozenset(s.name() for s in found if s is not None)
+
+
+@lru_cache(maxsize=65536)
+def definitions(word: str, pos: str, depth: int) -> tuple[str, ...]:
+    """The glosses of the first ``depth`` senses of ``word`` as ``pos`` ("free", ADJ: "costing
+    nothing" among them)."""
+    wn_pos = _POS.get(pos)
+    if wn_pos is None or not word:
+        return ()
+    with _LOCK:
+        found = _reader().synsets(word.replace(" ", "_"), pos=wn_pos)[:depth]
+        return tuple(s.definition() for s in found if s is not None)
