@@ -389,3 +389,13 @@ def test_a_will_is_firmer_only_than_a_hedge(claim: str, passage: str, reason: st
 def test_what_rewording_keeps_and_what_it_changes(claim: str, passage: str, reason: str | None) -> None:
     result = entails(claim, passage)
     assert result.reason == reason, result.detail
+
+
+def test_every_of_what_the_passage_counts_is_a_quantity_error() -> None:
+    passage = "Mental Health Support Teams now work in 42 schools and colleges across the area."
+    claim = "Across the area, every school and college now has a Mental Health Support Team working in it."
+    assert entails(claim, passage).reason == "quantity"
+    # without "every" the claim says no more than the passage
+    assert entails(
+        "Mental Health Support Teams now work in schools and colleges across the area.", passage
+    ).supported

@@ -14,7 +14,8 @@ passage (``meaning.py``, fitted thresholds). Then, against that window:
 - ``modality``: the clause adds ``will`` / ``must`` to what the passage states, or drops the
   passage's ``may``;
 - ``quantity``: ``all`` / ``every`` where the passage has none, or another partial quantity
-  (``most`` for ``some``), or drops the passage's ``some``;
+  (``most`` for ``some``), or drops the passage's ``some``; ``every`` of what the passage counts
+  with a number the claim does not give ("every school" / "42 schools");
 - ``attribution``: who said or did it (a named subject of the clause, the subject of a reporting
   verb, a passive agent) is not who the passage says said or did it;
 - ``direction``: a word of the clause is the opposite of a word of the window ("rose" / "fell",
@@ -177,7 +178,7 @@ def _compare(
         return "modality", change
     w_univ = window.lowers & wc.universal
     w_part = window.lowers & wc.partial
-    if clause.universal and not w_univ and (w_part or clause.whole_plural):
+    if clause.universal and not w_univ and (w_part or clause.whole_plural or _counted(clause, claim, window)):
         return "quantity", f"the claim says {'/'.join(sorted(clause.universal))}"
     if clause.partial and w_univ and not w_part:
         return "quantity", f"the claim says {'/'.join(sorted(clause.partial))}"
@@ -214,6 +215,26 @@ def _swapped_end(clause: Clause, claim: _Claim, window: Window) -> str | None:
         if theirs and mine.isdisjoint(theirs):
             return f"{t.text!r} is where the passage has it {'go to' if mine == {True} else 'come from'}"
     return None
+
+
+def _counted(clause: Clause, claim: _Claim, window: Window) -> bool:
+    """Does the window count what the claim says "every" / "all" of ("42 schools" / "every
+    school"), with a number the claim does not give?"""
+    wc = words()
+    nouns: list[Tok] = []
+    at = {t.i: t for t in claim.toks}
+    for t in clause.toks:
+        if t.lower in wc.universal and t.head in at and at[t.head].pos in ("NOUN", "PROPN"):
+            nouns.append(at[t.head])
+    for sent in window.sents:
+        by_i = {w.i: w for w in sent.toks}
+        for w in sent.toks:
+            head = by_i.get(w.head)
+            if w.dep != "nummod" or head is None or w.keys & claim.all_keys:
+                continue
+            if any(head.keys & n.keys for n in nouns):
+                return True
+    return False
 
 
 def _twin(clause: Clause, window: Window) -> Clause | None:
