@@ -20,7 +20,7 @@ from ics_assistant.answering.word_classes import words
 __all__ = ["REACH", "bound", "reversed_bound"]
 
 REACH = 5  # words back from a number to the word that bounds it
-_STOP_POS = frozenset({"VERB", "PUNCT", "NUM"})
+_STOP_POS = frozenset({"VERB", "PUNCT"})  # and numbers (``is_number``)
 _JOINS = frozenset({"and", "or"})
 _OTHER = {"lower": "upper", "upper": "lower"}
 

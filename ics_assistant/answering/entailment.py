@@ -124,10 +124,11 @@ def _compare(
     something else elsewhere in the passage does not support it."""
     wc = words()
     long_forms = folded(clause, window)
-    figure = unsaid_figure(clause, passage_keys, number_keys, long_forms, tuple(s.toks for s in window.sents))
+    window_toks = tuple(s.toks for s in window.sents)
+    figure = unsaid_figure(clause, passage_keys, number_keys, long_forms, window_toks)
     if figure is not None:
         return figure
-    turned = reversed_bound(claim.toks, clause.toks, tuple(s.toks for s in window.sents))
+    turned = reversed_bound(claim.toks, clause.toks, window_toks)
     if turned is not None:
         return "direction", turned
     for t in clause.toks:  # opposites may be stop words ("less", "after")

@@ -96,16 +96,12 @@ def words() -> WordClasses:
         for w in data[f"modal_{cls}"].get("before_to") or []:
             before_to[str(w).lower()] = cls
     opposites: dict[str, set[str]] = {}
-    for a, b in data["opposites"]["pairs"]:
+    pairs = list(data["opposites"]["pairs"])  # a group: each word of one side against each of the other
+    pairs += [(a, b) for one, other in data["opposites"].get("groups") or [] for a in one for b in other]
+    for a, b in pairs:
         sa, sb = stem(str(a).lower()), stem(str(b).lower())
         opposites.setdefault(sa, set()).add(sb)
         opposites.setdefault(sb, set()).add(sa)
-    for one, other in data["opposites"].get("groups") or []:
-        for a in one:
-            for b in other:
-                sa, sb = stem(str(a).lower()), stem(str(b).lower())
-                opposites.setdefault(sa, set()).add(sb)
-                opposites.setdefault(sb, set()).add(sa)
     nums = {str(w).lower(): str(i) for i, w in enumerate(data["number_words"]["words"])}
     nums |= {str(w).lower(): str(20 + 10 * i) for i, w in enumerate(data["number_words"]["tens"])}
     return WordClasses(

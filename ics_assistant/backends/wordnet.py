@@ -23,7 +23,7 @@ __all__ = ["WordNetUnavailableError", "available", "definitions", "senses"]
 
 # spaCy's universal part of speech -> WordNet's
 _POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}  # a name (PROPN) shares no sense
-_LOCK = threading.RLock()  # senses() holds it while the reader fills its line cache
+_LOCK = threading.RLock()  # _synsets() holds it while the reader fills its line cache
 
 
 class WordNetUnavailableError(RuntimeError):
@@ -101,24 +101,24 @@ def available() -> bool:
 
 
 @lru_cache(maxsize=65536)
-def senses(word: str, pos: str, depth: int) -> frozenset[str]:
-    """Ids of the first ``depth`` senses of ``word`` (a lemma; several words joined by spaces) as
-    part of speech ``pos`` (spaCy's: NOUN, VERB, ADJ, ADV; anything else has none)."""
-    wn_pos = _POS.get(pos)
-    if wn_pos is None or not word:
-        return frozenset()
-    with _LOCK:
-        found = _reader().synsets(word.replace(" ", "_"), pos=wn_pos)[:depth]
-    return frozenset(s.name() for s in found if s is not None)
-
-
-@lru_cache(maxsize=65536)
-def definitions(word: str, pos: str, depth: int) -> tuple[str, ...]:
-    """The glosses of the first ``depth`` senses of ``word`` as ``pos`` ("free", ADJ: "costing
-    nothing" among them)."""
+def _synsets(word: str, pos: str, depth: int) -> tuple[Any, ...]:
+    """The first ``depth`` synsets of ``word`` (a lemma; several words joined by spaces) as spaCy's
+    part of speech ``pos`` (NOUN, VERB, ADJ, ADV; anything else has none)."""
     wn_pos = _POS.get(pos)
     if wn_pos is None or not word:
         return ()
     with _LOCK:
         found = _reader().synsets(word.replace(" ", "_"), pos=wn_pos)[:depth]
-        return tuple(s.definition() for s in found if s is not None)
+        return tuple(s for s in found if s is not None)
+
+
+def senses(word: str, pos: str, depth: int) -> frozenset[str]:
+    """Ids of the first ``depth`` senses of ``word`` as part of speech ``pos`` (see ``_synsets``)."""
+    return frozenset(s.name() for s in _synsets(word, pos, depth))
+
+
+def definitions(word: str, pos: str, depth: int) -> tuple[str, ...]:
+    """The glosses of the first ``depth`` senses of ``word`` as ``pos`` ("free", ADJ: "costing
+    nothing" among them)."""
+    with _LOCK:
+        return tuple(s.definition() for s in _synsets(word, pos, depth))
